@@ -1,0 +1,1 @@
+"""People: log-in by e-mail, roles, invitations, two-factor authentication."""

@@ -1,0 +1,53 @@
+"""The service navigation: which sections a person sees depends on their role.
+
+Sections are named by URL name, so core does not import the apps above it.
+"""
+
+from dataclasses import dataclass
+
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from .roles import EXTERNAL_ROLES, STAFF_ROLES, Role, has_role
+
+
+@dataclass(frozen=True)
+class NavItem:
+    text: str | Promise
+    href: str
+    current: bool
+    active: bool
+
+
+# (label, URL name, roles that see it, path prefix that marks it active)
+_SECTIONS: list[tuple[Promise, str, frozenset[Role], str]] = [
+    (_("Dashboard"), "core:dashboard", STAFF_ROLES | EXTERNAL_ROLES, "/dashboard"),
+    (_("Organisations"), "organisations:list", STAFF_ROLES, "/organisations"),
+    (_("Areas"), "areas:list", STAFF_ROLES, "/areas"),
+    (_("Users"), "accounts:user-list", frozenset({Role.ADMIN}), "/users"),
+]
+
+
+def navigation_for(request: HttpRequest) -> list[NavItem]:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return []
+    items = []
+    for label, url_name, roles, prefix in _SECTIONS:
+        if not has_role(user, roles):
+            continue
+        try:
+            href = reverse(url_name)
+        except NoReverseMatch:
+            continue
+        items.append(
+            NavItem(
+                text=label,
+                href=href,
+                current=request.path == href,
+                active=request.path.startswith(prefix),
+            )
+        )
+    return items

@@ -1,0 +1,1 @@
+"""The organisations register: providers, councils, health bodies, the Force, the OPCC."""

@@ -1,0 +1,15 @@
+from django.urls import include, path
+
+from commissioning.core.views import HealthView
+
+urlpatterns = [
+    path("healthz", HealthView.as_view(), name="healthz"),
+    path("", include("commissioning.core.urls")),
+    path("", include("commissioning.accounts.urls")),
+    path("organisations/", include("commissioning.organisations.urls")),
+    path("areas/", include("commissioning.areas.urls")),
+]
+
+handler404 = "commissioning.core.errors.page_not_found"
+handler403 = "commissioning.core.errors.permission_denied"
+handler500 = "commissioning.core.errors.server_error"
