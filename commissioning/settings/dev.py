@@ -9,3 +9,12 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# The SQLite file, mail and uploads live under var/; create it on first run.
+from .base import VAR_DIR  # noqa: E402
+
+VAR_DIR.mkdir(exist_ok=True)
+
+# Serve static files straight from the finders: no collectstatic needed here.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

@@ -14,3 +14,7 @@ STORAGES = {
 }
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
+
+# Serve static files straight from the finders: no collectstatic needed here.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True
