@@ -1,1 +1,1 @@
-"""PCC Commissioning: the commissioning platform for an Office of a Police and Crime Commissioner."""
+"""PCC Commissioning: commissioning software for an Office of a Police and Crime Commissioner."""
