@@ -1,0 +1,105 @@
+"""Page benchmarks: how long the busiest staff pages take with a realistic register.
+
+Not a test: nothing here asserts a time. Run with `make bench`; figures are written to
+benchmarks/results/pages.json. Uses its own throwaway SQLite database.
+"""
+
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+_tmp = tempfile.mkdtemp(prefix="commissioning-bench-")
+os.environ["DJANGO_SETTINGS_MODULE"] = "commissioning.settings.test"
+os.environ["DATABASE_URL"] = f"sqlite:///{_tmp}/bench.sqlite3"
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django_otp import DEVICE_ID_SESSION_KEY  # noqa: E402
+
+from commissioning.organisations.models import Contact, Organisation  # noqa: E402
+
+ORGANISATIONS = 2_000
+REPEATS = 30
+
+
+def main() -> None:
+    call_command("migrate", verbosity=0)
+    call_command("load_demo", verbosity=0)
+    Organisation.objects.bulk_create(
+        Organisation(name=f"Benchmark organisation {n:05d}", kind=Organisation.Kind.VCS, town="Leicester")
+        for n in range(ORGANISATIONS)
+    )
+    organisation = Organisation.objects.get(name="Benchmark organisation 01000")
+    Contact.objects.bulk_create(
+        Contact(organisation=organisation, name=f"Contact {n}", email=f"c{n}@example.org")
+        for n in range(20)
+    )
+    from commissioning.accounts.models import User
+
+    officer = User.objects.get(email="officer@demo.example")
+    client = Client()
+    client.force_login(officer)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = officer.totpdevice_set.get(confirmed=True).persistent_id
+    session.save()
+
+    pages = {
+        "health check": "/healthz",
+        "dashboard": "/dashboard/",
+        "organisations list, page 1": "/organisations/",
+        "organisations list, page 40": "/organisations/?page=40",
+        "organisations search": "/organisations/?q=organisation+0150",
+        "organisation with 20 contacts": f"/organisations/{organisation.pk}/",
+        "organisation history": f"/organisations/{organisation.pk}/history/",
+        "area LLR": "/areas/llr/",
+    }
+    results = []
+    for label, url in pages.items():
+        client.get(url)  # warm caches and template loaders
+        timings = []
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        for _ in range(REPEATS):
+            started = time.perf_counter()
+            client.get(url)
+            timings.append((time.perf_counter() - started) * 1000)
+        results.append(
+            {
+                "page": label,
+                "url": url,
+                "status": response.status_code,
+                "queries": len(queries.captured_queries),
+                "median_ms": round(statistics.median(timings), 2),
+                "p95_ms": round(sorted(timings)[int(len(timings) * 0.95) - 1], 2),
+            }
+        )
+    out = ROOT / "benchmarks" / "results"
+    out.mkdir(parents=True, exist_ok=True)
+    report = {
+        "organisations": ORGANISATIONS + Organisation.objects.count() - ORGANISATIONS,
+        "repeats": REPEATS,
+        "database": "sqlite",
+        "pages": results,
+    }
+    (out / "pages.json").write_text(json.dumps(report, indent=2) + "\n")
+    width = max(len(r["page"]) for r in results)
+    for r in results:
+        print(f"{r['page']:<{width}}  {r['status']}  {r['queries']:>3} queries  "
+              f"median {r['median_ms']:>7.2f} ms  p95 {r['p95_ms']:>7.2f} ms")
+    print(f"\nwritten to {out / 'pages.json'}")
+
+
+if __name__ == "__main__":
+    main()
