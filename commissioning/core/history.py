@@ -50,7 +50,9 @@ def _display(record: Any, field: models.Field[Any, Any], value: Any) -> str:
 def history_entries(obj: models.Model, limit: int = 200) -> list[HistoryEntry]:
     """Newest first. Each entry lists only the fields that changed (all fields on creation)."""
     manager = obj.history  # type: ignore[attr-defined]
-    records = list(manager.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1])
+    records = list(
+        manager.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1]
+    )
     model = type(obj)
     fields = {
         f.attname: f
