@@ -30,7 +30,7 @@ class HistoryEntry:
     changes: list[FieldChange]
 
 
-def _display(record: Any, field: models.Field[Any, Any], value: Any) -> str:
+def _display(record: Any, field: "models.Field[Any, Any]", value: Any) -> str:
     if value is None or value == "":
         return "–"
     if field.choices:
@@ -38,7 +38,7 @@ def _display(record: Any, field: models.Field[Any, Any], value: Any) -> str:
     if isinstance(field, models.BooleanField):
         return str(_("Yes") if value else _("No"))
     if isinstance(field, models.ForeignKey):
-        related = field.related_model._default_manager.filter(pk=value).first()  # type: ignore[union-attr]
+        related = field.related_model._default_manager.filter(pk=value).first()
         return str(related) if related is not None else f"#{value}"
     if isinstance(value, list):
         # Many-to-many changes: simple-history gives a list of through-row dicts.

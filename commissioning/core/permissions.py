@@ -9,6 +9,7 @@ forbidden (403): a provider must not learn that another provider's record exists
 
 from typing import Any, Generic, TypeVar
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.http import Http404
 
@@ -46,7 +47,7 @@ class Policy(Generic[M]):
             qs = queryset & qs
         try:
             return qs.get(**lookup)
-        except self.model.DoesNotExist as exc:
+        except ObjectDoesNotExist as exc:
             raise Http404 from exc
 
 

@@ -8,7 +8,8 @@ from django.contrib.auth.mixins import AccessMixin
 from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.db.models import Model
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, JsonResponse
+from django.http.response import HttpResponseBase
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -27,7 +28,7 @@ class PolicyView(AccessMixin, View):
     permission: ClassVar[str] = "list"
     login_required: ClassVar[bool] = True
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if self.login_required and not request.user.is_authenticated:
             return self.handle_no_permission()
         if self.permission == "list" and not self.policy.can_list(request.user):
