@@ -124,8 +124,6 @@ def rounding_mismatch(parts: Iterable[Decimal], total: Decimal, unit: Unit | str
     return sum((rounded(part, unit) for part in parts), Decimal(0)) != rounded(total, unit)
 
 
-def money_field(
-    verbose_name: "str | Promise", **kwargs: Any
-) -> "models.DecimalField[Decimal, Decimal]":
+def money_field(verbose_name: Any, **kwargs: Any) -> "models.DecimalField[Decimal, Decimal]":
     """The one way amounts are stored: 14 digits, to the penny."""
     return models.DecimalField(verbose_name, max_digits=14, decimal_places=2, **kwargs)
