@@ -7,9 +7,7 @@ class PolicingArea(models.Model):
     """The area a Police and Crime Commissioner is elected for."""
 
     name = models.CharField(_("name"), max_length=200, unique=True)
-    short_name = models.CharField(
-        _("short name"), max_length=20, help_text=_("For example, LLR.")
-    )
+    short_name = models.CharField(_("short name"), max_length=20, help_text=_("For example, LLR."))
     slug = models.SlugField(_("slug"), max_length=50, unique=True)
     force_name = models.CharField(_("police force"), max_length=200, blank=True)
     history = HistoricalRecords()
@@ -65,7 +63,8 @@ class SubArea(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["area", "name"], name="sub_area_unique_name_per_area"),
             models.CheckConstraint(
-                condition=models.Q(population__isnull=True) | models.Q(population_year__isnull=False),
+                condition=models.Q(population__isnull=True)
+                | models.Q(population_year__isnull=False),
                 name="sub_area_population_has_year",
             ),
         ]
