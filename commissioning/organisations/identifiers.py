@@ -56,3 +56,61 @@ def org_id_for(*, charity_number: str, company_number: str) -> str:
     if company_number:
         return f"GB-COH-{company_number}"
     return ""
+
+
+_ORG_ID = re.compile(r"^GB-(CHC|SC|NIC|COH)-([A-Z0-9]+)$")
+# Words that name a legal form rather than the organisation, so "Example Trust Ltd" and
+# "The Example Trust" are recognised as the same name.
+_LEGAL_FORMS = (
+    "community interest company",
+    "limited",
+    "ltd",
+    "cic",
+    "cio",
+    "plc",
+    "llp",
+)
+
+
+def normalise_name(value: str) -> str:
+    """A key for spotting the same organisation entered twice: case, punctuation, "&",
+    a leading "The" and a trailing legal form are ignored."""
+    text = (value or "").lower().replace("&", " and ")
+    text = re.sub(r"[^\w\s]", " ", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"^the ", "", text)
+    changed = True
+    while changed:
+        changed = False
+        for form in _LEGAL_FORMS:
+            if text.endswith(f" {form}"):
+                text = text[: -len(form) - 1].strip()
+                changed = True
+    return text
+
+
+def identifier_search_terms(query: str) -> tuple[set[str], set[str]]:
+    """The charity numbers and company numbers a search might mean.
+
+    Accepts an org-id ("GB-CHC-1234567", "GB-COH-01234567"), or a bare number in any
+    spacing; a bare number may be either kind, so both are tried.
+    """
+    cleaned = re.sub(r"\s+", "", query or "").upper()
+    charities: set[str] = set()
+    companies: set[str] = set()
+    if not cleaned:
+        return charities, companies
+    match = _ORG_ID.match(cleaned)
+    if match:
+        scheme, number = match.groups()
+        if scheme == "COH":
+            companies.add(number.zfill(8) if number.isdigit() else number)
+        elif scheme == "NIC":
+            charities.add(number if number.startswith("NIC") else f"NIC{number}")
+        else:
+            charities.add(number)
+        return charities, companies
+    if re.fullmatch(r"[A-Z]{0,3}\d{5,8}", cleaned):
+        charities.add(cleaned)
+        companies.add(cleaned.zfill(8) if cleaned.isdigit() else cleaned)
+    return charities, companies

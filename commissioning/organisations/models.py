@@ -1,8 +1,10 @@
+from typing import Any
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .identifiers import org_id_for
+from .identifiers import normalise_name, org_id_for
 
 
 class Organisation(models.Model):
@@ -47,15 +49,55 @@ class Organisation(models.Model):
         verbose_name=_("merged into"),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    history = HistoricalRecords(excluded_fields=["created_at"])
+    # Derived from the name (see save()): lets duplicate checks find "The Example Trust
+    # Ltd" when someone enters "Example Trust" without scanning every record.
+    name_key = models.CharField(max_length=250, editable=False, blank=True, db_index=True)
+    history = HistoricalRecords(excluded_fields=["created_at", "name_key"])
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("organisation")
-        indexes = [models.Index(fields=["kind", "name"])]
+        indexes = [
+            models.Index(fields=["kind", "name"]),
+            models.Index(fields=["charity_number"], name="organisation_charity_idx"),
+            models.Index(fields=["company_number"], name="organisation_company_idx"),
+        ]
+        # One live record per charity or company; a merged record keeps its numbers as
+        # evidence, so it is left out.
+        constraints = [
+            models.UniqueConstraint(
+                fields=["charity_number"],
+                condition=models.Q(merged_into__isnull=True) & ~models.Q(charity_number=""),
+                name="organisation_unique_live_charity_number",
+                violation_error_message=_(
+                    "An organisation with this charity number is already in the register"
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["company_number"],
+                condition=models.Q(merged_into__isnull=True) & ~models.Q(company_number=""),
+                name="organisation_unique_live_company_number",
+                violation_error_message=_(
+                    "An organisation with this company number is already in the register"
+                ),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # A derived lookup column, kept in step however the record is saved (services,
+        # factories, the admin), so it is computed here rather than in a service.
+        self.name_key = normalise_name(self.name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "name_key"}
+        super().save(*args, **kwargs)
+
+    @property
+    def is_merged(self) -> bool:
+        return self.merged_into_id is not None
 
     @property
     def org_id(self) -> str:
