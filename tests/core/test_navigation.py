@@ -1,0 +1,89 @@
+"""The service navigation: each role sees the sections it may use, and the section of
+the current page is marked."""
+
+from collections.abc import Callable
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.test import Client, RequestFactory
+
+from commissioning.accounts.models import User
+from commissioning.core.navigation import navigation_for
+from commissioning.core.roles import Role
+
+pytestmark = pytest.mark.django_db
+
+STAFF_SECTIONS = ["Dashboard", "Organisations", "Areas"]
+
+
+def _labels(rf: RequestFactory, user: object, path: str = "/dashboard/") -> list[str]:
+    request = rf.get(path)
+    request.user = user  # type: ignore[assignment]
+    return [str(item.text) for item in navigation_for(request)]
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        (Role.ADMIN, [*STAFF_SECTIONS, "Users"]),
+        (Role.COMMISSIONING_OFFICER, STAFF_SECTIONS),
+        (Role.FINANCE_OFFICER, STAFF_SECTIONS),
+        (Role.ASSESSOR, STAFF_SECTIONS),
+        (Role.PANEL_MEMBER, STAFF_SECTIONS),
+        (Role.PROVIDER, ["Dashboard"]),
+        (Role.CSP, ["Dashboard"]),
+    ],
+)
+def test_sections_shown_per_role(
+    rf: RequestFactory, make_user: Callable[..., User], role: Role, expected: list[str]
+) -> None:
+    assert _labels(rf, make_user(role)) == expected
+
+
+def test_anonymous_visitors_get_no_sections(rf: RequestFactory) -> None:
+    assert _labels(rf, AnonymousUser()) == []
+
+
+def test_inactive_staff_get_no_staff_sections(
+    rf: RequestFactory, make_user: Callable[..., User]
+) -> None:
+    assert _labels(rf, make_user(Role.ADMIN, is_active=False)) == []
+
+
+def test_the_current_section_is_marked(rf: RequestFactory, make_user: Callable[..., User]) -> None:
+    request = rf.get("/organisations/")
+    request.user = make_user(Role.COMMISSIONING_OFFICER)
+    items = {str(item.text): item for item in navigation_for(request)}
+    organisations = items["Organisations"]
+    assert (organisations.href, organisations.current, organisations.active) == (
+        "/organisations/",
+        True,
+        True,
+    )
+    assert (items["Dashboard"].current, items["Dashboard"].active) == (False, False)
+
+    # A page inside a section (an organisation's page) marks it active, not current.
+    request = rf.get("/organisations/42/")
+    request.user = make_user(Role.COMMISSIONING_OFFICER)
+    items = {str(item.text): item for item in navigation_for(request)}
+    assert (items["Organisations"].current, items["Organisations"].active) == (False, True)
+
+
+def test_navigation_is_rendered_with_the_current_page_marked(
+    make_user: Callable[..., User], login: Callable[[User], Client]
+) -> None:
+    client = login(make_user(Role.ADMIN))
+    html = client.get("/dashboard/").content.decode()
+    assert 'href="/dashboard/" aria-current="page"' in html
+    assert 'href="/users/"' in html
+    assert 'href="/organisations/"' in html
+
+
+def test_provider_page_shows_no_staff_sections(
+    make_user: Callable[..., User], login: Callable[[User], Client]
+) -> None:
+    client = login(make_user(Role.PROVIDER))
+    html = client.get("/dashboard/").content.decode()
+    assert 'href="/dashboard/"' in html
+    assert 'href="/organisations/"' not in html
+    assert 'href="/users/"' not in html
