@@ -211,6 +211,20 @@ def type_into(page: Page, target: "str | Locator | re.Pattern[str]", text: str) 
     page.keyboard.type(text)
 
 
+def choose_radio(page: Page, name: str, label: str, *, max_moves: int = 20) -> None:
+    """Tab into a radio group (one Tab stop) and move with the arrow keys, which select as
+    they go, until the radio labelled ``label`` is checked."""
+    tab_to(page, f"input[type=radio][name='{name}']")
+    page.keyboard.press("Space")
+    for _ in range(max_moves):
+        matched, _described = _focused_is(page, label)
+        if matched:
+            assert page.evaluate("() => document.activeElement.checked"), label
+            return
+        page.keyboard.press("ArrowDown")
+    pytest.fail(f"No radio labelled {label!r} in the {name!r} group on {page.url}", pytrace=False)
+
+
 def press_and_follow(page: Page, key: str = "Enter", *, status: int | None = None) -> None:
     """Press a key that should load a new page (follow a link, submit a form), wait for
     the page, check its status if given, and run axe on it."""
