@@ -1,12 +1,25 @@
 """Factories shared by every app's tests. Each test states the data it relies on."""
 
+import datetime as _dt
+from decimal import Decimal
+
 import factory
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from commissioning.accounts.models import User
 from commissioning.areas.models import PolicingArea, SubArea, SubAreaGroup
+from commissioning.budgets.models import (
+    BudgetCategory,
+    Framework,
+    FundingSource,
+    FundingSourceKind,
+    ServiceLine,
+    ServiceLineCost,
+)
 from commissioning.core.roles import Role
+from commissioning.core.years import FinancialYear
 from commissioning.organisations.models import Contact, Organisation
+from commissioning.plans.models import PoliceAndCrimePlan, Priority
 
 # A fixed TOTP key so that browser tests can compute a code (hex, as django-otp stores it).
 TEST_TOTP_KEY = "3132333435363738393031323334353637383930"
@@ -82,3 +95,76 @@ def make_totp_device(user: User, *, confirmed: bool = True) -> TOTPDevice:
     return TOTPDevice.objects.create(
         user=user, name="Authenticator app", key=TEST_TOTP_KEY, confirmed=confirmed
     )
+
+
+# --- Plans and frameworks -----------------------------------------------------------------
+
+
+class PlanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PoliceAndCrimePlan
+
+    area = factory.SubFactory(PolicingAreaFactory)
+    title = factory.Sequence(lambda n: f"Police and Crime Plan {n}")
+    starts_on = _dt.date(2017, 4, 1)
+    ends_on = _dt.date(2021, 3, 31)
+
+
+class PriorityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Priority
+
+    plan = factory.SubFactory(PlanFactory)
+    code = factory.Sequence(lambda n: f"P{n}")
+    name = factory.Sequence(lambda n: f"Priority {n}")
+    order = factory.Sequence(lambda n: n)
+
+
+class FrameworkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Framework
+
+    area = factory.SubFactory(PolicingAreaFactory)
+    title = factory.Sequence(lambda n: f"Commissioning Framework {n}")
+    first_year = FinancialYear(2017)
+    last_year = factory.LazyAttribute(lambda o: o.first_year)
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = BudgetCategory
+
+    framework = factory.SubFactory(FrameworkFactory)
+    name = factory.Sequence(lambda n: f"Category {n}")
+    order = factory.Sequence(lambda n: n)
+
+
+class ServiceLineFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ServiceLine
+
+    category = factory.SubFactory(CategoryFactory)
+    framework = factory.LazyAttribute(lambda o: o.category.framework)
+    name = factory.Sequence(lambda n: f"Service {n}")
+    organisation_text = "To be confirmed"
+    order = factory.Sequence(lambda n: n)
+
+
+class ServiceLineCostFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ServiceLineCost
+
+    line = factory.SubFactory(ServiceLineFactory)
+    year = factory.LazyAttribute(lambda o: o.line.framework.first_year)
+    amount = Decimal("1000.00")
+
+
+class FundingSourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FundingSource
+
+    framework = factory.SubFactory(FrameworkFactory)
+    year = factory.LazyAttribute(lambda o: o.framework.first_year)
+    name = factory.Sequence(lambda n: f"Funding source {n}")
+    kind = FundingSourceKind.POLICE_GRANT_PRECEPT
+    amount = Decimal("100000.00")

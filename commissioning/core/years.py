@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import total_ordering
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -99,10 +99,19 @@ def span_label(first: FinancialYear, last: FinancialYear) -> str:
     return f"{first.start_year}-{last.start_year + 1}"
 
 
-class FinancialYearField(models.PositiveSmallIntegerField):
-    """Stores a FinancialYear as the year it starts in."""
+if TYPE_CHECKING:
+    _FieldBase = models.Field[FinancialYear | int | str | None, FinancialYear]
+else:
+    _FieldBase = models.Field
+
+
+class FinancialYearField(_FieldBase):
+    """Stores a FinancialYear as the year it starts in (a small integer column)."""
 
     description = _("Financial year")
+
+    def get_internal_type(self) -> str:
+        return "PositiveSmallIntegerField"
 
     def from_db_value(self, value: int | None, *args: Any) -> FinancialYear | None:
         return None if value is None else FinancialYear(value)

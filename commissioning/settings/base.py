@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "commissioning.areas",
     "commissioning.organisations",
     "commissioning.accounts",
+    "commissioning.plans",
+    "commissioning.budgets",
     # Top of the tree: may import every app above.
     "commissioning.demo",
 ]
