@@ -342,7 +342,7 @@ def test_line_reach_and_unconfirmed_provider(officer):
 def test_move_swaps_neighbours_within_a_category(officer):
     framework = FrameworkFactory()
     category = CategoryFactory(framework=framework)
-    a, b, c = (
+    a, _b, c = (
         ServiceLineFactory(category=category, order=5, name=name) for name in ("A", "B", "C")
     )
     services.service_line_move(actor=officer, line=c, direction="up")
