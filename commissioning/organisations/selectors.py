@@ -54,8 +54,9 @@ def organisation_detail(*, user: Any, pk: int) -> Organisation:
 
 
 def organisation_get(*, user: Any, pk: int) -> Organisation:
-    """One organisation without related rows (for forms and history); 404 if hidden."""
-    return organisation_policy.get_visible_or_404(user, pk=pk)
+    """One organisation without its contacts (for forms and history); 404 if hidden."""
+    queryset = Organisation._default_manager.select_related("merged_into")
+    return organisation_policy.get_visible_or_404(user, queryset, pk=pk)
 
 
 def contact_get(*, organisation: Organisation, pk: int) -> Contact:
