@@ -21,7 +21,8 @@ def test_relations_are_discovered_from_the_model():
     assert (Contact, "organisation") in related
     assert (User, "organisation") in related
     assert all(r.field.name != "merged_into" for r in referencing_relations())
-    assert all(not r.related_model.__name__.startswith("Historical") for r in referencing_relations())
+    names = [r.related_model.__name__ for r in referencing_relations()]
+    assert not [name for name in names if name.startswith("Historical")]
 
 
 def test_merge_moves_contacts_and_referencing_rows_with_history(officer):
@@ -42,14 +43,18 @@ def test_merge_moves_contacts_and_referencing_rows_with_history(officer):
 
     contact_move = contact.history.first()
     assert contact_move.history_user == officer
-    assert contact_move.history_change_reason == f"Moved from merged record ‘Victim Support (old)’ (#{duplicate.pk})"
+    assert contact_move.history_change_reason == (
+        f"Moved from merged record ‘Victim Support (old)’ (#{duplicate.pk})"
+    )
     user_move = provider.history.first()
     assert user_move.organisation_id == keep.pk
     assert user_move.history_user == officer
     assert user_move.history_change_reason.startswith("Moved from merged record")
 
     kept_record = keep.history.first()
-    assert kept_record.history_change_reason == f"Merged ‘Victim Support (old)’ (#{duplicate.pk}) into this record"
+    assert kept_record.history_change_reason == (
+        f"Merged ‘Victim Support (old)’ (#{duplicate.pk}) into this record"
+    )
     assert kept_record.history_user == officer
     merged_record = duplicate.history.first()
     assert merged_record.history_change_reason == f"Merged into ‘Victim Support’ (#{keep.pk})"
