@@ -18,9 +18,7 @@ class UserManager(BaseUserManager["User"]):
         # E-mail addresses are matched without regard to case.
         return self.get(email__iexact=username)
 
-    def create_user(
-        self, email: str, password: str | None = None, **extra: Any
-    ) -> "User":
+    def create_user(self, email: str, password: str | None = None, **extra: Any) -> "User":
         user = self.model(email=self.normalize_email(email).lower(), **extra)
         if password:
             user.set_password(password)
@@ -32,6 +30,14 @@ class UserManager(BaseUserManager["User"]):
     def create_superuser(self, email: str, password: str | None = None, **extra: Any) -> "User":
         extra.setdefault("role", Role.ADMIN)
         return self.create_user(email, password, **extra)
+
+
+class UserStatus(models.TextChoices):
+    """Where an account stands; derived from is_active and the invitation dates."""
+
+    ACTIVE = "active", _("Active")
+    INVITED = "invited", _("Invited")
+    DEACTIVATED = "deactivated", _("Deactivated")
 
 
 class User(AbstractBaseUser):
@@ -95,6 +101,14 @@ class User(AbstractBaseUser):
     @property
     def invitation_pending(self) -> bool:
         return self.invited_at is not None and self.invitation_accepted_at is None
+
+    @property
+    def status(self) -> UserStatus:
+        if not self.is_active:
+            return UserStatus.DEACTIVATED
+        if self.invitation_pending:
+            return UserStatus.INVITED
+        return UserStatus.ACTIVE
 
     def get_full_name(self) -> str:
         return self.full_name

@@ -1,0 +1,1 @@
+"""Views for signing in, two-factor, invitations, one's own account and managing users."""
