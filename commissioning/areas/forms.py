@@ -6,7 +6,10 @@ from typing import Any, cast
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from commissioning.core.forms import GovukCheckboxSelectMultiple, GovukRadioSelect
 
 from .models import PolicingArea, SubArea, SubAreaGroup
 from .services import EARLIEST_POPULATION_YEAR, latest_population_year
@@ -67,7 +70,7 @@ class SubAreaForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Kind of area"),
         choices=SubArea.Kind.choices,
-        widget=forms.RadioSelect,
+        widget=GovukRadioSelect,
         error_messages={"required": _("Select the kind of area")},
     )
     parent = forms.ModelChoiceField(
@@ -82,7 +85,7 @@ class SubAreaForm(forms.Form):
         label=_("Is this a Community Safety Partnership area?"),
         choices=[("yes", _("Yes")), ("no", _("No"))],
         coerce=lambda value: value == "yes",
-        widget=forms.RadioSelect,
+        widget=GovukRadioSelect(inline=True),
         help_text=_("Whether a Community Safety Partnership covers exactly this area."),
         error_messages={
             "required": _("Select yes if a Community Safety Partnership covers this area")
@@ -97,12 +100,10 @@ class SubAreaForm(forms.Form):
     population = forms.IntegerField(
         label=_("Population"),
         required=False,
-        min_value=1,
+        # No min_value: the service checks the range, so that every mistake in the
+        # form is reported at once rather than this one first.
         help_text=_("A whole number, for example 179600. Leave empty if not known."),
-        error_messages={
-            "invalid": _("Enter the population as a whole number, like 179600"),
-            "min_value": _("Enter the population as a whole number greater than 0"),
-        },
+        error_messages={"invalid": _("Enter the population as a whole number, like 179600")},
     )
     population_year = forms.IntegerField(
         label=_("Year of the population estimate"),
@@ -123,6 +124,12 @@ class SubAreaForm(forms.Form):
         parent.queryset = SubArea.objects.filter(area=area, kind=SubArea.Kind.COUNTY).order_by(
             "name"
         )
+        kind = cast(GovukRadioSelect, self.fields["kind"].widget)
+        kind.hints = {
+            SubArea.Kind.UNITARY: gettext("A single-tier council area, such as Leicester City"),
+            SubArea.Kind.COUNTY: gettext("A county council area, with districts or boroughs in it"),
+            SubArea.Kind.DISTRICT: gettext("A district or borough council area within a county"),
+        }
         year = self.fields["population_year"]
         year.help_text = _("For example, 2016. Between %(first)s and %(last)s.") % {
             "first": EARLIEST_POPULATION_YEAR,
@@ -154,7 +161,7 @@ class SubAreaGroupForm(forms.Form):
     members = MemberChoiceField(
         label=_("Areas in the group"),
         queryset=SubArea.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
+        widget=GovukCheckboxSelectMultiple(small=True),
         help_text=_("Select at least two areas."),
         error_messages={
             "required": _("Select at least two areas"),

@@ -271,6 +271,20 @@ def _validate_group(
         raise ValidationError(errors)
 
 
+def _set_members(group: SubAreaGroup, members: list[SubArea]) -> None:
+    """Change the members and save the group, leaving one history entry for both.
+
+    Left to itself, simple-history writes an entry for each removal and each addition
+    of members; the membership is recorded once instead, by the save that follows.
+    """
+    group.skip_history_when_saving = True  # type: ignore[attr-defined]
+    try:
+        group.members.set(members)
+    finally:
+        del group.skip_history_when_saving  # type: ignore[attr-defined]
+    group.save()
+
+
 @transaction.atomic
 def sub_area_group_create(
     *, actor: Any, area: PolicingArea, name: str, members: Iterable[SubArea]
@@ -281,8 +295,7 @@ def sub_area_group_create(
     group = SubAreaGroup(area=area, name=name)
     _audit(group, actor, _("Group created"))
     group.save()
-    # Setting the members writes the group's membership into its history as well.
-    group.members.set(members)
+    _set_members(group, members)
     return group
 
 
@@ -296,6 +309,5 @@ def sub_area_group_update(
     _validate_group(group=group, area=group.area, name=name, members=members)
     group.name = name
     _audit(group, actor, _("Group changed"))
-    group.save()
-    group.members.set(members)
+    _set_members(group, members)
     return group

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http.response import HttpResponseBase
 from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -26,7 +27,7 @@ class AreasView(PolicyView):
     provider or partnership user) who asks for a list or a form is told the page does
     not exist, as for any record they may not see, rather than that it is forbidden."""
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if (
             request.user.is_authenticated
             and self.permission in {"list", "create"}
@@ -37,6 +38,16 @@ class AreasView(PolicyView):
 
     def get_area(self) -> PolicingArea:
         return policing_area_policy.get_visible_or_404(self.request.user, slug=self.kwargs["slug"])
+
+
+def _breadcrumbs(user: Any, area: PolicingArea | None = None) -> list[tuple[str | Promise, str]]:
+    """Dashboard, then (for staff) the list of areas and the area the page is in."""
+    items: list[tuple[str | Promise, str]] = [(_("Dashboard"), reverse("core:dashboard"))]
+    if is_staff_role(user):
+        items.append((_("Policing areas"), reverse("areas:list")))
+        if area is not None:
+            items.append((area.short_name, reverse("areas:detail", args=[area.slug])))
+    return items
 
 
 def _tabs(request: HttpRequest, details: str, history: str) -> list[tuple[Promise, str, bool]]:
@@ -58,6 +69,7 @@ class PolicingAreaListView(AreasView, TemplateView):
         context = super().get_context_data(**kwargs)
         context["areas"] = list(selectors.policing_area_list())
         context["can_create"] = policing_area_policy.can_create(self.request.user)
+        context["breadcrumbs"] = _breadcrumbs(self.request.user)[:1]
         return context
 
 
@@ -80,6 +92,7 @@ class PolicingAreaDetailView(AreasView, TemplateView):
             can_edit_area=policing_area_policy.can_edit(user, area),
             can_edit_sub_areas=sub_area_policy.can_create(user),
             can_edit_groups=sub_area_group_policy.can_create(user),
+            breadcrumbs=_breadcrumbs(user),
             sub_navigation=_tabs(
                 self.request,
                 reverse("areas:detail", args=[area.slug]),
@@ -103,6 +116,7 @@ class PolicingAreaHistoryView(AreasView, TemplateView):
             area=area,
             record=area,
             history=history_entries(area),
+            breadcrumbs=_breadcrumbs(self.request.user, area),
             sub_navigation=_tabs(
                 self.request,
                 reverse("areas:detail", args=[area.slug]),
@@ -153,7 +167,7 @@ class PolicingAreaEditView(PolicingAreaFormView):
     area: PolicingArea
     success_message = _("%(name)s updated")
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if request.user.is_authenticated:
             self.area = self.get_area()
             self.authorise(self.area, "edit")
@@ -203,6 +217,7 @@ class SubAreaDetailView(SubAreaMixin, TemplateView):
             area=sub_area.area,
             can_edit=sub_area_policy.can_edit(user, sub_area),
             can_list=sub_area_policy.can_list(user),
+            breadcrumbs=_breadcrumbs(user, sub_area.area),
             sub_navigation=self.tabs(sub_area) if can_view_history else None,
         )
         return context
@@ -221,6 +236,7 @@ class SubAreaHistoryView(SubAreaMixin, TemplateView):
             area=sub_area.area,
             record=sub_area,
             history=history_entries(sub_area),
+            breadcrumbs=_breadcrumbs(self.request.user, sub_area.area),
             sub_navigation=self.tabs(sub_area),
         )
         return context
@@ -267,7 +283,7 @@ class SubAreaCreateView(SubAreaFormView):
     permission = "create"
     success_message = _("%(name)s added")
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if request.user.is_authenticated and is_staff_role(request.user):
             self.area = self.get_area()
         return super().dispatch(request, *args, **kwargs)
@@ -281,7 +297,7 @@ class SubAreaEditView(SubAreaFormView):
     sub_area: SubArea
     success_message = _("%(name)s updated")
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if request.user.is_authenticated:
             self.sub_area = self.get_sub_area()
             self.area = self.sub_area.area
@@ -333,6 +349,7 @@ class GroupDetailView(GroupMixin, TemplateView):
             population=sum(member.population or 0 for member in members),
             population_incomplete=any(member.population is None for member in members),
             can_edit=sub_area_group_policy.can_edit(self.request.user, group),
+            breadcrumbs=_breadcrumbs(self.request.user, group.area),
             sub_navigation=self.tabs(group),
         )
         return context
@@ -351,6 +368,7 @@ class GroupHistoryView(GroupMixin, TemplateView):
             area=group.area,
             record=group,
             history=history_entries(group),
+            breadcrumbs=_breadcrumbs(self.request.user, group.area),
             sub_navigation=self.tabs(group),
         )
         return context
@@ -395,7 +413,7 @@ class GroupCreateView(GroupFormView):
     permission = "create"
     success_message = _("%(name)s added")
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if request.user.is_authenticated and is_staff_role(request.user):
             self.area = self.get_area()
         return super().dispatch(request, *args, **kwargs)
@@ -409,7 +427,7 @@ class GroupEditView(GroupFormView):
     group: SubAreaGroup
     success_message = _("%(name)s updated")
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if request.user.is_authenticated:
             self.group = self.get_group()
             self.area = self.group.area
