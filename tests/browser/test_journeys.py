@@ -126,6 +126,13 @@ def test_provider_sees_their_own_organisation_and_no_other(
     # Nor is the OPCC's register of organisations open to them.
     visit(page, "/organisations/", status=403)
 
+    # Signing out is a form button in the header, reachable by keyboard.
+    tab_to(page, page.locator(".govuk-service-navigation button", has_text="Sign out"))
+    press_and_follow(page, "Enter", status=200)
+    assert main_heading(page) == "You have signed out"
+    visit(page, "/dashboard/")
+    assert "/accounts/login/" in page.url
+
 
 def test_staff_without_two_factor_are_sent_to_set_it_up(
     page: Page, make_user: Callable[..., User]
