@@ -60,6 +60,15 @@ class OrganisationSearchForm(forms.Form):
 
 
 class OrganisationForm(forms.ModelForm):
+    website = forms.URLField(
+        label=_("Website (optional)"),
+        help_text=_("For example, https://www.example.org.uk"),
+        required=False,
+        max_length=200,
+        assume_scheme="https",
+        error_messages={"invalid": WEBSITE_INVALID},
+    )
+
     class Meta:
         model = Organisation
         fields = ORGANISATION_FIELDS
@@ -72,14 +81,12 @@ class OrganisationForm(forms.ModelForm):
             "address_line_2": _("Address line 2 (optional)"),
             "town": _("Town or city (optional)"),
             "postcode": _("Postcode (optional)"),
-            "website": _("Website (optional)"),
             "email": _("General e-mail address (optional)"),
             "phone": _("Telephone (optional)"),
             "notes": _("Notes (optional)"),
         }
         help_texts = {
             "name": _("The organisation's full name, as registered"),
-            "website": _("For example, https://www.example.org.uk"),
             "notes": _("For OPCC staff only; providers do not see these"),
         }
         widgets = {
@@ -89,14 +96,7 @@ class OrganisationForm(forms.ModelForm):
         error_messages = {
             "name": {"required": _("Enter the organisation's name")},
             "kind": {"required": _("Select the type of organisation")},
-            "website": {
-                "invalid": _(
-                    "Enter a website address in the correct format, like https://www.example.org.uk"
-                )
-            },
-            "email": {
-                "invalid": _("Enter an e-mail address in the correct format, like name@example.org")
-            },
+            "email": {"invalid": EMAIL_INVALID},
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -157,9 +157,7 @@ class ContactForm(forms.ModelForm):
         }
         error_messages = {
             "name": {"required": _("Enter the contact's full name")},
-            "email": {
-                "invalid": _("Enter an e-mail address in the correct format, like name@example.org")
-            },
+            "email": {"invalid": EMAIL_INVALID},
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -32,8 +32,8 @@ def organisation_history(organisation: Organisation, limit: int = 200) -> list[H
 def contact_history(organisation: Organisation, limit: int = 200) -> list[HistoryEntry]:
     """History entries for every contact that has ever belonged to ``organisation``.
 
-    Two queries whatever the number of contacts: their historical rows (with users),
-    and the names of organisations they moved between.
+    One query whatever the number of contacts (their historical rows, with users), and
+    one more if any moved between organisations, to name them.
     """
     historical = Contact.history.model
     ever_here = historical.objects.filter(organisation_id=organisation.pk).values("id")
@@ -42,10 +42,11 @@ def contact_history(organisation: Organisation, limit: int = 200) -> list[Histor
         .select_related("history_user")
         .order_by("id", "history_date", "history_id")
     )
-    organisation_ids = {record.organisation_id for record in records}
-    names = dict(
-        Organisation._default_manager.filter(pk__in=organisation_ids).values_list("pk", "name")
-    )
+    names = {organisation.pk: organisation.name}
+    others = {record.organisation_id for record in records} - set(names)
+    if others:
+        # Contacts moved here by a merge: name the record they came from.
+        names.update(Organisation._default_manager.filter(pk__in=others).values_list("pk", "name"))
     entries = []
     previous: Any = None
     for record in records:

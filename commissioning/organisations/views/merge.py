@@ -31,11 +31,8 @@ class MergeView(OrganisationRecordView):
         context["problems"] = keep_problems(keep)
         if not context["problems"]:
             candidates = merge_candidates(user=request.user, keep=keep, q=q)
-            page = Paginator(candidates, PAGE_SIZE).get_page(request.GET.get("page"))
-            context["page_obj"] = page
-            context["page_range"] = page.paginator.get_elided_page_range(
-                page.number, on_each_side=1, on_ends=1
-            )
+            paginator = Paginator(candidates, PAGE_SIZE)
+            context["page_obj"] = paginator.get_page(request.GET.get("page"))
         return render(request, "organisations/merge_choose.html", context)
 
 

@@ -35,9 +35,6 @@ class OrganisationListView(PolicyView):
             {
                 "form": form,
                 "page_obj": page,
-                "page_range": page.paginator.get_elided_page_range(
-                    page.number, on_each_side=1, on_ends=1
-                ),
                 "filtered": any(filters.values()),
                 "can_create": organisation_policy.can_create(request.user),
             },
