@@ -42,6 +42,15 @@ def govuk_cell(value: Any) -> Mapping[str, Any]:
 
 
 @register.filter
+def govuk_link(item: Any) -> Mapping[str, Any]:
+    """A link as a dict: a (text, href) pair becomes {"text": text, "href": href}."""
+    if isinstance(item, Mapping):
+        return item
+    text, href = item
+    return {"text": text, "href": href}
+
+
+@register.filter
 def govuk_any(items: Iterable[Any], key: str) -> bool:
     """Whether any of the items (dicts or objects) has a truthy ``key``."""
     for item in items or ():
