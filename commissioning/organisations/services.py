@@ -112,6 +112,17 @@ def _check_identifier_clashes(organisation: Organisation) -> None:
         )
 
 
+def _save_checked(organisation: Organisation, *, actor: Any) -> None:
+    """Save, reporting a clash that got past the check (someone else saved the same
+    number a moment before; the database constraint caught it) like any other clash."""
+    try:
+        with transaction.atomic():
+            _save(organisation, actor=actor)
+    except IntegrityError:
+        _check_identifier_clashes(organisation)
+        raise
+
+
 def organisation_create(
     *,
     actor: Any,
@@ -160,7 +171,7 @@ def organisation_create(
             matches = organisations_with_same_name(name=organisation.name)
             if matches:
                 raise PossibleDuplicateError(matches)
-        _save(organisation, actor=actor)
+        _save_checked(organisation, actor=actor)
     return organisation
 
 
@@ -185,7 +196,7 @@ def organisation_update(
             setattr(organisation, key, value)
         organisation.full_clean(exclude=["name_key"], validate_constraints=False)
         _check_identifier_clashes(organisation)
-        _save(organisation, actor=actor)
+        _save_checked(organisation, actor=actor)
     return organisation
 
 

@@ -189,3 +189,29 @@ def test_providers_cannot_change_their_own_contacts(make_user):
     provider = make_user(Role.PROVIDER)
     with pytest.raises(PermissionDenied):
         contact_create(actor=provider, organisation=provider.organisation, name="A")
+
+
+def test_a_clash_that_gets_past_the_check_is_still_reported_as_one(officer, monkeypatch):
+    # Two officers saving the same number at once: the second one's check ran before
+    # the first one's row existed, and the database constraint catches it.
+    from commissioning.organisations import services
+
+    OrganisationFactory(name="First", charity_number="1234567")
+    real_check = services.organisations_with_identifiers
+    calls = []
+
+    def check_that_misses_once(**kwargs):
+        calls.append(kwargs)
+        return {} if len(calls) == 1 else real_check(**kwargs)
+
+    monkeypatch.setattr(services, "organisations_with_identifiers", check_that_misses_once)
+    with pytest.raises(ValidationError) as error:
+        organisation_create(
+            actor=officer, name="Second", kind=Organisation.Kind.VCS, charity_number="1234567"
+        )
+    assert (
+        "‘First’ already has charity number 1234567"
+        in error.value.message_dict["charity_number"][0]
+    )
+    assert len(calls) == 2
+    assert Organisation.objects.count() == 1
