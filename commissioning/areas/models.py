@@ -86,6 +86,7 @@ class SubAreaGroup(models.Model):
     class Meta:
         ordering = ["area", "name"]
         verbose_name = _("group of sub-areas")
+        verbose_name_plural = _("groups of sub-areas")
         constraints = [
             models.UniqueConstraint(fields=["area", "name"], name="sub_area_group_unique_name"),
         ]
