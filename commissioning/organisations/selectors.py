@@ -102,17 +102,16 @@ def merge_candidates(
     """Records that could be merged into ``keep``: not already merged, not ``keep``
     (an inactive record may be merged: often the old record is the inactive one).
 
-    With no search, those with the same name key or an identifier in common come first
-    as suggestions; with a search, every match.
+    With no search, records whose normalised name contains this one's are suggested
+    ("Victim Support" finds "Victim Support Ltd" and "Victim Support Leicestershire").
+    Identifiers cannot suggest anything: two unmerged records never share one.
     """
     queryset = (
         organisation_policy.visible(user).filter(merged_into__isnull=True).exclude(pk=keep.pk)
     )
     if q.strip():
         return _search(queryset, q).order_by("name", "pk")
-    suggestion = Q(name_key=keep.name_key) if keep.name_key else Q(pk__in=[])
-    if keep.charity_number:
-        suggestion |= Q(charity_number=keep.charity_number)
-    if keep.company_number:
-        suggestion |= Q(company_number=keep.company_number)
+    if not keep.name_key:
+        return queryset.none()
+    suggestion = Q(name_key__contains=keep.name_key)
     return queryset.filter(suggestion).order_by("name", "pk")
