@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from django import forms
 from django.contrib.auth import forms as auth_forms
-from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
 from django.template import Context, Template
 from django.template.loader import render_to_string
 from django.test.html import Element, parse_html
@@ -134,7 +134,9 @@ VALID_DATA = {
 
 
 def valid_form() -> EveryWidgetForm:
-    files = MultiValueDict({"document": [SimpleUploadedFile("plan.pdf", b"%PDF-1.4")]})
+    files: MultiValueDict[str, UploadedFile] = MultiValueDict(
+        {"document": [SimpleUploadedFile("plan.pdf", b"%PDF-1.4")]}
+    )
     return EveryWidgetForm(data=VALID_DATA, files=files)
 
 
@@ -882,3 +884,23 @@ def test_django_auth_forms_render_in_gov_uk_style():
     root = parse(form)
     assert find_all(root, "div", "govuk-form-group--error")
     assert "id_new_password2-error" in ids(root)
+
+
+def test_an_error_list_drawn_on_its_own_is_gov_uk_error_messages():
+    form = invalid_form()
+    root = parse(form["email"].errors)
+    message = find(root, "p", "govuk-error-message")
+    assert attr(message, "id") == "id_email-error"
+    assert text(message) == "Error: This field is required."
+    assert attr(find(parse(form["email"]), "input"), "aria-describedby") == "id_email-error"
+
+
+def test_an_unknown_widget_is_labelled_and_described():
+    class WhenForm(forms.Form):
+        when = forms.SplitDateTimeField(label="When", help_text="Date and time")
+
+    root = group(WhenForm(data={})["when"])
+    fieldset = find(root, "fieldset")
+    assert text(find(fieldset, "legend")) == "When"
+    assert attr(fieldset, "aria-describedby") == "id_when-hint id_when-error"
+    assert len(find_all(fieldset, "input")) == 2

@@ -185,7 +185,8 @@ class GovukBoundField(BoundField):
             classes.append("govuk-input--width-10")
         if self.errors and error:
             classes.append(error)
-        attrs["class"] = " ".join(c for c in classes if c)
+        if css := " ".join(c for c in classes if c):
+            attrs["class"] = css
         if isinstance(widget, forms.NumberInput):
             attrs.setdefault("spellcheck", "false")
             if isinstance(self.field, forms.IntegerField) and not isinstance(
