@@ -224,3 +224,14 @@ class TestPasswordChange:
     def test_needs_sign_in(self, client):
         response = client.get(reverse("accounts:password-change"))
         assert response["Location"].startswith(LOGIN)
+
+
+def test_lock_out_counts_an_address_in_any_case_together(client, make_user, settings):
+    settings.AXES_USERNAME_CALLABLE = "commissioning.accounts.lockout.axes_username"
+    make_user(Role.PROVIDER, email="pat@provider.example")
+    for email in ["pat@provider.example", "PAT@provider.example", "Pat@Provider.Example"] * 2:
+        response = _sign_in(client, email, "wrong")
+        if response.status_code == 429:
+            break
+    assert response.status_code == 429
+    assert _sign_in(client, "pat@provider.example").status_code == 429
