@@ -108,6 +108,7 @@ def test_csp_user_sees_their_own_sub_area_only(make_user, login, llr):
     assert response.status_code == 200
     content = response.content.decode()
     assert "Charnwood Borough" in content
+    assert "179,600 (2016 estimate)" in content
     # No links to pages they may not see: the list, the county, the history.
     assert reverse("areas:list") not in content
     assert _sub_area_url(llr["county"]) not in content
@@ -166,6 +167,9 @@ def test_detail_shows_sub_areas_by_kind_and_a_total_without_double_counting(offi
     # 348,300 + 38,600 + 684,200; the districts (which sum to 684,200) are not added again.
     assert "1,071,100" in content
     assert "1,755,300" not in content
+    # Years are not numbers to be grouped in thousands.
+    assert ">2016<" in content
+    assert "2,016" not in content
     assert [label for label, _ in response.context["sub_areas_by_kind"]] == [
         "Unitary authority",
         "County",

@@ -2,6 +2,7 @@ import re
 from pathlib import Path
 
 import pytest
+from axes.models import AccessAttempt
 from django.conf import settings
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -271,3 +272,21 @@ def test_every_delivery_organisation_in_the_llr_budget_is_loaded():
         assert data.SEED_NAMES.get(delivery, delivery) in names, delivery
     # The table's text is garbled in places; enough rows must still have been read.
     assert {"Catch 22", "Force", "Turning Point", "Leicester Partnership Trust"} <= found
+
+
+def test_rerun_clears_a_demo_account_lock_out():
+    load_demo()
+    for email in ["panel@demo.example", "someone@example.org"]:
+        AccessAttempt.objects.create(
+            username=email,
+            ip_address="127.0.0.1",
+            user_agent="test",
+            http_accept="*/*",
+            path_info="/accounts/login/",
+            get_data="",
+            post_data="",
+            failures_since_start=5,
+        )
+    load_demo()
+    # Only the demo account's lock-out is lifted.
+    assert list(AccessAttempt.objects.values_list("username", flat=True)) == ["someone@example.org"]
