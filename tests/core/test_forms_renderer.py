@@ -904,3 +904,21 @@ def test_an_unknown_widget_is_labelled_and_described():
     assert text(find(fieldset, "legend")) == "When"
     assert attr(fieldset, "aria-describedby") == "id_when-hint id_when-error"
     assert len(find_all(fieldset, "input")) == 2
+
+
+def test_money_and_date_fields_replace_model_form_fields():
+    from django.db import models
+
+    amount = models.DecimalField("Amount", max_digits=14, decimal_places=2).formfield(
+        form_class=MoneyField
+    )
+    start = models.DateField("start date", blank=True, null=True).formfield(
+        form_class=GovukDateField
+    )
+    assert isinstance(amount, MoneyField)
+    assert amount.clean("£1,234.56") == Decimal("1234.56")
+    assert isinstance(start, GovukDateField)
+    with pytest.raises(forms.ValidationError) as error:
+        start.clean(["1", "", "2025"])
+    assert error.value.messages == ["Start date must include a month"]
+    assert start.clean(["", "", ""]) is None
