@@ -8,7 +8,7 @@ the transaction has committed.
 import time
 from functools import partial
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +22,7 @@ from commissioning.organisations.models import Organisation
 
 from . import emails
 from .models import User
+from .policies import USER_POLICY
 
 TOTP_DEVICE_NAME = "Authenticator app"
 WRONG_CODE = _("The code is not correct. Check the code in your authenticator app and try again")
@@ -35,6 +36,12 @@ def _save(user: User, *, actor: User | None, reason: str) -> None:
 
 def _lock(user: User) -> User:
     return User.objects.select_for_update().get(pk=user.pk)
+
+
+def _check_can_manage(actor: User, user: User) -> None:
+    # The views ask the same policy first; this guards any other caller.
+    if not USER_POLICY.can_edit(actor, user):
+        raise PermissionDenied
 
 
 def _check_scope(
@@ -87,6 +94,8 @@ def user_invite(
     csp_area: SubArea | None = None,
 ) -> User:
     """Create an account with no usable password and e-mail the person a link to choose one."""
+    if not USER_POLICY.can_create(actor):
+        raise PermissionDenied
     email = User.objects.normalize_email(email.strip()).lower()
     full_name = full_name.strip()
     if not full_name:
@@ -113,6 +122,7 @@ def user_invite(
 def invitation_resend(*, actor: User, user: User) -> User:
     """Send a fresh invitation link; earlier links stop working (the token covers invited_at)."""
     user = _lock(user)
+    _check_can_manage(actor, user)
     if not user.is_active or not user.invitation_pending:
         raise ValidationError(_("Only a pending invitation can be sent again"))
     user.invited_at = timezone.now()
@@ -154,6 +164,7 @@ def user_update_role(
     csp_area: SubArea | None = None,
 ) -> User:
     user = _lock(user)
+    _check_can_manage(actor, user)
     organisation, csp_area = _check_scope(role=role, organisation=organisation, csp_area=csp_area)
     if (
         user.role == Role.ADMIN
@@ -180,6 +191,7 @@ def user_update_role(
 def user_deactivate(*, actor: User, user: User) -> User:
     """Stop someone signing in. Their sessions end too: Django refuses inactive users."""
     user = _lock(user)
+    _check_can_manage(actor, user)
     if user.pk == actor.pk:
         raise ValidationError(_("You cannot deactivate your own account"))
     if not user.is_active:
@@ -194,6 +206,7 @@ def user_deactivate(*, actor: User, user: User) -> User:
 @transaction.atomic
 def user_reactivate(*, actor: User, user: User) -> User:
     user = _lock(user)
+    _check_can_manage(actor, user)
     if user.is_active:
         raise ValidationError(_("This user is already active"))
     user.is_active = True
@@ -206,6 +219,7 @@ def user_reset_two_factor(*, actor: User, user: User) -> User:
     """Remove someone's authenticator devices: staff must set two-factor up again at their
     next page (for a lost phone). Recorded on the user's history."""
     user = _lock(user)
+    _check_can_manage(actor, user)
     TOTPDevice.objects.filter(user=user).delete()
     _save(user, actor=actor, reason=str(_("Two-factor authentication reset")))
     return user

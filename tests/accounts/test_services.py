@@ -1,5 +1,5 @@
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from commissioning.accounts import services
@@ -214,12 +214,15 @@ class TestDeactivation:
         with pytest.raises(ValidationError, match="your own account"):
             services.user_deactivate(actor=admin, user=admin)
 
-    def test_the_last_active_admin_cannot_be_deactivated(self, admin, make_user):
+    def test_two_admins_cannot_deactivate_each_other(self, admin, make_user):
         other_admin = make_user(Role.ADMIN)
-        services.user_deactivate(actor=admin, user=other_admin)
-        # Whoever asks, the one remaining administrator stays.
+        stale_admin = User.objects.get(pk=admin.pk)
+        # Both ask at the same moment; the row locks put one after the other.
+        services.user_deactivate(actor=other_admin, user=admin)
         with pytest.raises(ValidationError, match="only active administrator"):
-            services.user_deactivate(actor=make_user(Role.ASSESSOR), user=admin)
+            services.user_deactivate(actor=stale_admin, user=other_admin)
+        other_admin.refresh_from_db()
+        assert other_admin.is_active
 
     def test_cannot_deactivate_twice(self, admin, make_user):
         user = make_user(is_active=False)
@@ -295,3 +298,22 @@ def test_set_password_is_recorded_without_the_password(make_user):
     record = user.history.first()
     assert record.history_change_reason == "Password changed"
     assert not hasattr(record, "password")
+
+
+@pytest.mark.parametrize("role", [r for r in Role if r != Role.ADMIN])
+def test_only_administrators_may_manage_accounts(make_user, role):
+    actor = make_user(role)
+    user = make_user(Role.ASSESSOR)
+    calls = [
+        lambda: _invite(actor),
+        lambda: services.user_update_role(actor=actor, user=user, role=Role.ADMIN),
+        lambda: services.user_deactivate(actor=actor, user=user),
+        lambda: services.user_reactivate(actor=actor, user=user),
+        lambda: services.user_reset_two_factor(actor=actor, user=user),
+        lambda: services.invitation_resend(actor=actor, user=user),
+    ]
+    for call in calls:
+        with pytest.raises(PermissionDenied):
+            call()
+    user.refresh_from_db()
+    assert (user.role, user.is_active) == (Role.ASSESSOR, True)
