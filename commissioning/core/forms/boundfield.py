@@ -93,7 +93,7 @@ class GovukBoundField(BoundField):
     def count_id(self) -> str:
         return f"{self.govuk_id}-info"
 
-    @cached_property
+    @property
     def error_ids(self) -> list[str]:
         base = f"{self.govuk_id}-error"
         return [base if n == 0 else f"{base}-{n + 1}" for n in range(len(self.errors))]
@@ -114,7 +114,7 @@ class GovukBoundField(BoundField):
         ids.extend(self.error_ids)
         return " ".join(ids) or None
 
-    @cached_property
+    @property
     def error_parts(self) -> tuple[str, ...] | None:
         """For a date, the boxes its errors are about (None means all of them)."""
         parts: set[str] = set()
