@@ -95,6 +95,8 @@ TEMPLATES = [
 
 # Every form field renders in GOV.UK Design System markup (commissioning/core/forms).
 FORM_RENDERER = "commissioning.core.forms.renderer.GovukFormRenderer"
+# URLs typed without a scheme are taken as https:// (Django 6's default, adopted now).
+FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # --- Database -----------------------------------------------------------------------
 
@@ -134,6 +136,8 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.5)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
+# Count failures per e-mail address whatever its case, so "Pat@x" and "pat@x" share tries.
+AXES_USERNAME_CALLABLE = "commissioning.accounts.lockout.axes_username"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False

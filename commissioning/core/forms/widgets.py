@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from commissioning.core.money import format_money
@@ -37,7 +38,7 @@ class GovukRadioSelect(forms.RadioSelect):
         *,
         inline: bool = False,
         small: bool = False,
-        hints: Mapping[Any, str] | None = None,
+        hints: Mapping[Any, "str | Promise"] | None = None,
         dividers: Mapping[Any, str] | None = None,
     ) -> None:
         super().__init__(attrs, choices)
@@ -58,7 +59,7 @@ class GovukCheckboxSelectMultiple(forms.CheckboxSelectMultiple):
         choices: Any = (),
         *,
         small: bool = False,
-        hints: Mapping[Any, str] | None = None,
+        hints: Mapping[Any, "str | Promise"] | None = None,
         dividers: Mapping[Any, str] | None = None,
         exclusive: Any = None,
     ) -> None:
