@@ -8,6 +8,8 @@ urlpatterns = [
     path("", include("commissioning.accounts.urls")),
     path("organisations/", include("commissioning.organisations.urls")),
     path("areas/", include("commissioning.areas.urls")),
+    path("plans/", include("commissioning.plans.urls")),
+    path("frameworks/", include("commissioning.budgets.urls")),
 ]
 
 handler404 = "commissioning.core.errors.page_not_found"

@@ -24,6 +24,8 @@ class NavItem:
 # (label, URL name, roles that see it, path prefix that marks it active)
 _SECTIONS: list[tuple[Promise, str, frozenset[Role], str]] = [
     (_("Dashboard"), "core:dashboard", STAFF_ROLES | EXTERNAL_ROLES, "/dashboard"),
+    (_("Frameworks"), "budgets:list", STAFF_ROLES, "/frameworks"),
+    (_("Plans"), "plans:list", STAFF_ROLES, "/plans"),
     (_("Organisations"), "organisations:list", STAFF_ROLES, "/organisations"),
     (_("Areas"), "areas:list", STAFF_ROLES, "/areas"),
     (_("Users"), "accounts:user-list", frozenset({Role.ADMIN}), "/users"),

@@ -4,6 +4,7 @@ wrong in GOV.UK style; the rules about the register itself live in services."""
 from typing import Any
 
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .identifiers import normalise_charity_number, normalise_company_number
@@ -59,7 +60,16 @@ class OrganisationSearchForm(forms.Form):
         }
 
 
+def _formfield(field: Any, **kwargs: Any) -> Any:
+    # Django 5.2 warns when a URL form field is built without a scheme to assume, even
+    # one the form then replaces; say https, as Django 6 will.
+    if isinstance(field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return field.formfield(**kwargs)
+
+
 class OrganisationForm(forms.ModelForm):
+    formfield_callback = _formfield
     website = forms.URLField(
         label=_("Website (optional)"),
         help_text=_("For example, https://www.example.org.uk"),

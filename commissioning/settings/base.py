@@ -95,8 +95,6 @@ TEMPLATES = [
 
 # Every form field renders in GOV.UK Design System markup (commissioning/core/forms).
 FORM_RENDERER = "commissioning.core.forms.renderer.GovukFormRenderer"
-# URLs typed without a scheme are taken as https:// (Django 6's default, adopted now).
-FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # --- Database -----------------------------------------------------------------------
 

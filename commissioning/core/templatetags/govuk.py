@@ -58,3 +58,11 @@ def govuk_any(items: Iterable[Any], key: str) -> bool:
         if value:
             return True
     return False
+
+
+@register.filter
+def markdown(text: str) -> str:
+    """Render officer-written Markdown as sanitised GOV.UK HTML: {{ section.body|markdown }}"""
+    from commissioning.core.markdown import render_markdown
+
+    return render_markdown(text)

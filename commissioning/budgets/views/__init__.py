@@ -1,0 +1,3 @@
+"""Views for frameworks, split by area of work: framework_urls (frameworks, lifecycle,
+narrative), line_urls (service lines, categories, funding sources), report_urls
+(summaries, charts, comparisons, import and export)."""
