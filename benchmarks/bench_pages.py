@@ -38,7 +38,9 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     call_command("load_demo", verbosity=0)
     Organisation.objects.bulk_create(
-        Organisation(name=f"Benchmark organisation {n:05d}", kind=Organisation.Kind.VCS, town="Leicester")
+        Organisation(
+            name=f"Benchmark organisation {n:05d}", kind=Organisation.Kind.VCS, town="Leicester"
+        )
         for n in range(ORGANISATIONS)
     )
     organisation = Organisation.objects.get(name="Benchmark organisation 01000")
@@ -96,8 +98,10 @@ def main() -> None:
     (out / "pages.json").write_text(json.dumps(report, indent=2) + "\n")
     width = max(len(r["page"]) for r in results)
     for r in results:
-        print(f"{r['page']:<{width}}  {r['status']}  {r['queries']:>3} queries  "
-              f"median {r['median_ms']:>7.2f} ms  p95 {r['p95_ms']:>7.2f} ms")
+        print(
+            f"{r['page']:<{width}}  {r['status']}  {r['queries']:>3} queries  "
+            f"median {r['median_ms']:>7.2f} ms  p95 {r['p95_ms']:>7.2f} ms"
+        )
     print(f"\nwritten to {out / 'pages.json'}")
 
 
