@@ -5,6 +5,7 @@ from collections.abc import Callable
 import pytest
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from commissioning.accounts.models import User
 from commissioning.core.roles import STAFF_ROLES, Role
@@ -18,7 +19,9 @@ def login(client: Client) -> Callable[[User], Client]:
     def _login(user: User) -> Client:
         client.force_login(user)
         if user.role in STAFF_ROLES:
-            device = user.totpdevice_set.filter(confirmed=True).first() or make_totp_device(user)
+            device = TOTPDevice.objects.filter(
+                user=user, confirmed=True
+            ).first() or make_totp_device(user)
             session = client.session
             session[DEVICE_ID_SESSION_KEY] = device.persistent_id
             session.save()
@@ -36,7 +39,8 @@ def make_user(db: None) -> Callable[..., User]:
             kwargs.setdefault("organisation", OrganisationFactory())
         if role == Role.CSP:
             kwargs.setdefault("csp_area", SubAreaFactory())
-        return UserFactory(role=role, **kwargs)
+        user: User = UserFactory(role=role, **kwargs)  # type: ignore[assignment]
+        return user
 
     return _make
 
