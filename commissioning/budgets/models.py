@@ -324,3 +324,45 @@ class LineFunding(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source}: {self.amount}"
+
+
+class BudgetImportStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting to be confirmed")
+    APPLIED = "applied", _("Imported")
+    DISCARDED = "discarded", _("Discarded")
+
+
+class BudgetImport(models.Model):
+    """An uploaded spreadsheet of service lines, kept between its preview and the
+    officer's confirmation. It is checked again when confirmed (the framework may have
+    changed since) and can be applied only once."""
+
+    MAX_BYTES = 5 * 1024 * 1024
+
+    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="imports")
+    uploaded_by = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    filename = models.CharField(_("file name"), max_length=255)
+    content = models.BinaryField(_("content"))
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=BudgetImportStatus.choices,
+        default=BudgetImportStatus.PENDING,
+    )
+    applied_at = models.DateTimeField(_("imported"), null=True, blank=True)
+    # The file itself is not copied into every history row.
+    history = HistoricalRecords(excluded_fields=["content", "created_at"])
+
+    class Meta:
+        ordering = ["framework", "-created_at"]
+        verbose_name = _("budget import")
+
+    def __str__(self) -> str:
+        return self.filename
