@@ -193,4 +193,8 @@ def load_demo() -> LoadSummary:
     sub_areas = load_areas(summary)
     organisations = load_organisations(summary)
     load_users(summary, organisations=organisations, sub_areas=sub_areas)
+    # Imported here: frameworks build on the areas and organisations loaded above.
+    from .frameworks import load_frameworks
+
+    load_frameworks(summary)
     return summary
