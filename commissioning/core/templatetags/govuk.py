@@ -66,3 +66,9 @@ def markdown(text: str) -> str:
     from commissioning.core.markdown import render_markdown
 
     return render_markdown(text)
+
+
+@register.filter
+def squash(text: str) -> str:
+    """Collapse runs of whitespace (template formatting inside a <title>) to one space."""
+    return " ".join(str(text).split())
