@@ -10,6 +10,7 @@ urlpatterns = [
     path("areas/", include("commissioning.areas.urls")),
     path("plans/", include("commissioning.plans.urls")),
     path("frameworks/", include("commissioning.budgets.urls")),
+    path("api/", include("commissioning.api_urls")),
 ]
 
 handler404 = "commissioning.core.errors.page_not_found"

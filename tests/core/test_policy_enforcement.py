@@ -19,6 +19,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, path
 from django.urls.resolvers import RoutePattern
 from django.views import View
 
+from commissioning.core.api import PolicyAPIMixin
 from commissioning.core.permissions import PUBLIC, Policy
 from commissioning.core.views import PolicyView, PublicTemplateView
 
@@ -69,8 +70,10 @@ def policy_problems(routes: Iterator[Route] | list[Route]) -> list[str]:
             if route.dotted not in ALLOWED_LIBRARY_VIEWS:
                 problems.append(f"{route.path}: library view {route.dotted} has no policy")
             continue
-        if view_class is None or not issubclass(view_class, PolicyView):
-            problems.append(f"{route.path}: {route.dotted} does not subclass PolicyView")
+        if view_class is None or not issubclass(view_class, PolicyView | PolicyAPIMixin):
+            problems.append(
+                f"{route.path}: {route.dotted} does not subclass PolicyView or PolicyAPIMixin"
+            )
             continue
         policy = getattr(view_class, "policy", None)
         if not isinstance(policy, Policy):
@@ -155,7 +158,7 @@ def test_checker_reports_views_without_a_policy() -> None:
     assert problems == [
         "/wrong/: commissioning.fake.views.WrongPolicyView.policy is not a Policy instance",
         "/login/: library view django.contrib.auth.views.LoginView has no policy",
-        "/things/plain/: commissioning.fake.views.PlainView does not subclass PolicyView",
+        "/things/plain/: commissioning.fake.views.PlainView does not subclass PolicyView or PolicyAPIMixin",
         "/things/<int:pk>/no-policy/: commissioning.fake.views.NoPolicyView.policy "
         "is not a Policy instance",
     ]
