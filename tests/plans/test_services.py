@@ -77,7 +77,11 @@ def test_plan_create_saves_the_plan_and_who_made_it(officer):
 def test_plan_create_refuses_an_end_date_not_after_the_start(officer, ends_on):
     with pytest.raises(ValidationError) as caught:
         plan_create(
-            actor=officer, area=PolicingAreaFactory(), title="Plan", starts_on=START, ends_on=ends_on
+            actor=officer,
+            area=PolicingAreaFactory(),
+            title="Plan",
+            starts_on=START,
+            ends_on=ends_on,
         )
     assert caught.value.message_dict == {"ends_on": ["The end date must be after the start date"]}
     assert not PoliceAndCrimePlan.objects.exists()
@@ -255,9 +259,7 @@ def test_priorities_and_themes_are_numbered_separately(officer):
     plan = PlanFactory()
     for code in ("A", "B"):
         priority_create(actor=officer, plan=plan, code=code, name=f"Priority {code}")
-    theme = priority_create(
-        actor=officer, plan=plan, code="T", name="Theme", is_cross_cutting=True
-    )
+    theme = priority_create(actor=officer, plan=plan, code="T", name="Theme", is_cross_cutting=True)
     assert list(plan.priorities.values_list("code", "order")) == [("A", 1), ("B", 2), ("T", 1)]
     assert theme.is_cross_cutting
     assert theme.history.get().history_user == officer
@@ -332,7 +334,9 @@ def test_priority_delete_is_refused_while_a_budget_category_is_aligned(officer):
     plan = PlanFactory()
     priority = PriorityFactory(plan=plan, name="Victim Services")
     QuestionFactory(priority=priority)
-    category = CategoryFactory(framework=FrameworkFactory(title="Framework 2017/18"), name="Victims")
+    category = CategoryFactory(
+        framework=FrameworkFactory(title="Framework 2017/18"), name="Victims"
+    )
     category.priorities.add(priority)
     with pytest.raises(ValidationError) as caught:
         priority_delete(actor=officer, priority=priority)
@@ -376,7 +380,7 @@ def test_priority_move_puts_duplicate_orders_right(officer):
 
 def test_priority_move_refuses_a_made_up_direction(officer):
     with pytest.raises(ValueError, match="sideways"):
-        priority_move(actor=officer, priority=PriorityFactory(), direction="sideways")  # type: ignore[arg-type]
+        priority_move(actor=officer, priority=PriorityFactory(), direction="sideways")
 
 
 # --- Key Performance Questions ----------------------------------------------------------
