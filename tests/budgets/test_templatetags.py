@@ -1,9 +1,10 @@
 from decimal import Decimal
+from typing import cast
 
 import pytest
 from django.template import Context, Template
 
-from commissioning.budgets.models import FrameworkStatus
+from commissioning.budgets.models import Framework, FrameworkStatus
 from commissioning.budgets.templatetags.budgets_tags import (
     financial_year,
     framework_tabs,
@@ -70,7 +71,7 @@ def test_status_colours_set_published_apart_from_draft() -> None:
 
 @pytest.mark.django_db
 def test_tabs_mark_the_current_page_and_link_to_the_framework() -> None:
-    framework = FrameworkFactory()
+    framework = cast(Framework, FrameworkFactory())
     tabs = framework_tabs(framework, "history")
     labels = [str(label) for label, _href, _current in tabs]
     assert labels[0] == "Overview"
@@ -78,5 +79,7 @@ def test_tabs_mark_the_current_page_and_link_to_the_framework() -> None:
     assert [current for _label, _href, current in tabs].count(True) == 1
     assert tabs[-1][2] is True
     assert tabs[0][1] == f"/frameworks/{framework.pk}/"
-    html = render('{% include "budgets/includes/tabs.html" with current="overview" %}', framework=framework)
+    html = render(
+        '{% include "budgets/includes/tabs.html" with current="overview" %}', framework=framework
+    )
     assert f'href="/frameworks/{framework.pk}/" aria-current="page"' in html
