@@ -36,6 +36,9 @@ def navigation_for(request: HttpRequest) -> list[NavItem]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return []
+    if has_role(user, STAFF_ROLES) and not _verified(user):
+        # Until the second factor is entered, the only way on is the code page.
+        return []
     items = []
     for label, url_name, roles, prefix in _SECTIONS:
         if not has_role(user, roles):
@@ -53,3 +56,8 @@ def navigation_for(request: HttpRequest) -> list[NavItem]:
             )
         )
     return items
+
+
+def _verified(user: object) -> bool:
+    is_verified = getattr(user, "is_verified", None)
+    return bool(is_verified()) if callable(is_verified) else False
