@@ -7,11 +7,11 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from commissioning.areas.models import PolicingArea
 from commissioning.core.forms import (
-    ConditionalRevealMixin,
     GovukDateField,
     GovukRadioSelect,
     MoneyField,
@@ -233,8 +233,12 @@ STATUS_HINTS = {
 }
 
 
-class StatusForm(ConditionalRevealMixin, forms.Form):
-    conditional_reveal = {"to": {S.CONSULTATION: ["closes_on"]}}
+class StatusForm(forms.Form):
+    """The next status, and the closing date when that is "out for consultation".
+
+    The date is shown below the statuses rather than revealed under the consultation
+    option: GOV.UK Frontend marks a revealing radio with aria-expanded, which ARIA does
+    not allow on radios (govuk-frontend#979), and these pages must be axe-clean."""
 
     to = forms.ChoiceField(
         label=_("Change the status to"),
@@ -242,9 +246,9 @@ class StatusForm(ConditionalRevealMixin, forms.Form):
         error_messages={"required": _("Select the new status")},
     )
     closes_on = GovukDateField(
-        label=_("Date the consultation closes"),
+        label=_("If it goes out for consultation: the date the consultation closes"),
+        required=False,
         help_text=_("For example, 27 3 2017"),
-        error_messages={"required": _("Enter the date the consultation closes")},
     )
 
     def __init__(self, *args: Any, choices: Iterable[str], **kwargs: Any) -> None:
@@ -252,6 +256,25 @@ class StatusForm(ConditionalRevealMixin, forms.Form):
         to_field = self.fields["to"]
         assert isinstance(to_field, forms.ChoiceField)  # noqa: S101 - for mypy
         to_field.choices = [(value, S(value).label) for value in choices]
+        if S.CONSULTATION not in choices:
+            del self.fields["closes_on"]
+        else:
+            closes_on = self.fields["closes_on"]
+            assert isinstance(closes_on, GovukDateField)  # noqa: S101 - for mypy
+            # Messages name it shortly: "The closing date must be a real date".
+            closes_on.error_label = gettext("The closing date")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or self.cleaned_data
+        if data.get("to") == S.CONSULTATION:
+            if data.get("closes_on") is None and "closes_on" not in self.errors:
+                self.add_error("closes_on", _("Enter the date the consultation closes"))
+        else:
+            # A date typed for another status is not used.
+            data.pop("closes_on", None)
+            if "closes_on" in self.errors:
+                del self.errors["closes_on"]
+        return data
 
 
 class RefreshForm(forms.Form):
