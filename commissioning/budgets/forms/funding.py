@@ -47,6 +47,9 @@ class FundingSourceForm(ConditionalRevealMixin, forms.Form):
     is_ring_fenced = forms.BooleanField(
         label=_("Ring-fenced: it may fund only some categories"),
         required=False,
+        # GOV.UK Frontend reveals the categories only for an input that names them; the
+        # renderer does not add this to a single checkbox yet.
+        widget=forms.CheckboxInput(attrs={"data-aria-controls": "conditional-id_is_ring_fenced"}),
     )
     ring_fenced_categories = forms.ModelMultipleChoiceField(
         label=_("Categories it may fund"),
