@@ -1,5 +1,3 @@
-import copy
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -90,8 +88,7 @@ class PlanEditView(PlanRecordView):
         if not form.is_valid():
             return self._render(plan, form)
         try:
-            # A copy, so that a refused change leaves the page heading as stored.
-            plan_update(actor=request.user, plan=copy.copy(plan), data=form.cleaned_data)
+            plan_update(actor=request.user, plan=plan, data=form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
             return self._render(plan, form)
