@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.generic import TemplateView
 
+from .dashboard import panels_for
 from .views import AuthenticatedPolicy, PolicyView, PublicTemplateView
 
 
@@ -21,6 +22,9 @@ class HomeView(PublicTemplateView):
 class DashboardView(PolicyView, TemplateView):
     policy = AuthenticatedPolicy()
     template_name = "core/dashboard.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_context_data(panels=panels_for(self.request), **kwargs)
 
 
 class AccessibilityView(PublicTemplateView):
