@@ -240,7 +240,7 @@ def test_detail_shows_priorities_in_order_themes_apart_revisions_and_frameworks(
     first = PriorityFactory(plan=plan, name="First", order=1)
     PriorityFactory(plan=plan, name="Crime prevention", is_cross_cutting=True)
     QuestionFactory(priority=first, text="Are victims satisfied?")
-    FrameworkFactory(area=plan.area, plan=plan, title="Framework 2017/18")
+    framework = FrameworkFactory(area=plan.area, plan=plan, title="Framework 2017/18")
     revision = PlanFactory(area=plan.area, title="Plan 2017–21 revised", revises=plan)
     response = officer_client.get(reverse("plans:detail", args=[plan.pk]))
     context = response.context
@@ -250,6 +250,7 @@ def test_detail_shows_priorities_in_order_themes_apart_revisions_and_frameworks(
     body = response.content.decode()
     assert "Are victims satisfied?" in body
     assert "Framework 2017/18" in body
+    assert f'href="{reverse("budgets:detail", args=[framework.pk])}"' in body
     assert "Revised by" in body
 
     later = officer_client.get(reverse("plans:detail", args=[revision.pk])).content.decode()
