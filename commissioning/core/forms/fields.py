@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import Promise
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -99,7 +100,7 @@ class GovukDateField(forms.Field):
         "year_length": _("Year must include 4 numbers"),
     }
 
-    def __init__(self, *, error_label: str | None = None, **kwargs: Any) -> None:
+    def __init__(self, *, error_label: "str | Promise | None" = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.error_label = error_label
 
