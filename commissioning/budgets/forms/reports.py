@@ -5,7 +5,7 @@ import hashlib
 from typing import Any
 
 from django import forms
-from django.db.models import QuerySet
+from django.forms.utils import ErrorDict
 from django.utils.translation import gettext_lazy as _
 
 from commissioning.core.forms import GovukRadioSelect
@@ -46,31 +46,43 @@ class SummaryOptionsForm(forms.Form):
 class CompareForm(forms.Form):
     """Which framework and years to compare this one with (submitted by GET)."""
 
-    year = forms.TypedChoiceField(label=_("Year of this framework"), coerce=_year)
-    other_year = forms.TypedChoiceField(label=_("Year of the other framework"), coerce=_year)
+    year = forms.TypedChoiceField(
+        label=_("Year of this framework"),
+        coerce=_year,
+        error_messages={"invalid_choice": _("Select a year this framework covers")},
+    )
+    other_year = forms.TypedChoiceField(
+        label=_("Year of the other framework"),
+        coerce=_year,
+        error_messages={"invalid_choice": _("Select a year of the other framework")},
+    )
 
     def __init__(
         self,
         *args: Any,
-        frameworks: "QuerySet[Framework]",
+        frameworks: list[Framework],
         years: list[FinancialYear],
         other_years: list[FinancialYear],
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        self.frameworks = {framework.pk: framework for framework in frameworks}
         # "with" is a Python keyword, so the field is added here rather than declared.
+        # Its choices come from the frameworks already fetched, not from a queryset.
         self.fields = {
-            "with": forms.ModelChoiceField(
+            "with": forms.TypedChoiceField(
                 label=_("Compare with"),
-                queryset=frameworks,
-                empty_label=None,
+                choices=[(f.pk, _framework_label(f)) for f in frameworks],
+                coerce=int,
                 error_messages={"invalid_choice": _("Select a framework to compare with")},
             ),
             **self.fields,
         }
-        self.fields["with"].label_from_instance = _framework_label
         self.fields["year"].choices = _year_choices(years)
         self.fields["other_year"].choices = _year_choices(other_years)
+
+    def clean_with(self) -> Framework:
+        return self.frameworks[self.cleaned_data["with"]]
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
@@ -160,6 +172,20 @@ class ImportUploadForm(forms.Form):
         return upload
 
 
+class CorrectedFileForm(ImportUploadForm):
+    """The upload box under a file's problems. It carries the problems as its own errors,
+    so that the error summary lists every one, each linking to the box for the
+    corrected file."""
+
+    def __init__(self, *, problems: list[str], **kwargs: Any) -> None:
+        # Bound (to nothing) so that its errors count, but never cleaned.
+        super().__init__(data={}, files={}, **kwargs)
+        self._errors = ErrorDict()
+        self.cleaned_data: dict[str, Any] = {}
+        for problem in problems:
+            self.add_error(None, problem)
+
+
 def organisation_field_name(key: str) -> str:
     """A form field name for an unknown organisation's key: stable for the same name, so
     that a choice cannot land on another organisation if the list changes meanwhile."""
@@ -186,7 +212,7 @@ class ImportConfirmForm(forms.Form):
             choices.append((AS_TEXT, _("Keep %(name)s as text") % {"name": organisation.name}))
             rows = ", ".join(str(row) for row in organisation.rows)
             self.fields[organisation_field_name(key)] = forms.ChoiceField(
-                label=_("What is %(name)s?") % {"name": organisation.name},
+                label=_("Which organisation is ‘%(name)s’?") % {"name": organisation.name},
                 help_text=_("Named in row %(rows)s.") % {"rows": rows}
                 if len(organisation.rows) == 1
                 else _("Named in rows %(rows)s.") % {"rows": rows},

@@ -86,14 +86,14 @@ class CompareView(FrameworkRecordView):
         data["other_year"] = data["other_year"] or ""
         form = CompareForm(
             {key: str(value) for key, value in data.items()},
-            frameworks=_candidates(self.visible(), framework),
+            frameworks=candidates,
             years=years,
             other_years=_years_of(candidates),
         )
         context["compare_form"] = form
         context["form"] = form
         if form.is_valid():
-            other: Framework = next(c for c in candidates if c.pk == form.cleaned_data["with"].pk)
+            other: Framework = form.cleaned_data["with"]
             comparison = compare_frameworks(
                 base=other,
                 base_year=form.cleaned_data["other_year"],

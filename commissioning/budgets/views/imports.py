@@ -14,7 +14,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from ..forms.reports import ImportConfirmForm, ImportUploadForm
+from ..forms.reports import CorrectedFileForm, ImportConfirmForm, ImportUploadForm
 from ..models import BudgetImport, BudgetImportStatus, Framework
 from ..spreadsheets.importing import ImportPlan
 from ..spreadsheets.reading import COLUMNS, LABELS, TableError, read_table
@@ -163,22 +163,19 @@ class ImportPreviewView(FrameworkRecordView):
         confirm_form: ImportConfirmForm | None = None,
     ) -> HttpResponse:
         upload.framework = framework
-        upload_form = ImportUploadForm()
-        context: dict[str, Any] = {"upload": upload, "upload_form": upload_form}
+        context: dict[str, Any] = {"upload": upload}
         if plan is None:
             try:
                 plan = budget_import_plan(upload)
             except TableError as error:
-                upload_form.add_error(None, str(error))
-                context["form"] = upload_form
+                context["form"] = context["upload_form"] = CorrectedFileForm(problems=[str(error)])
                 return self.render_page(self.template_name, framework, **context)
         context["plan"] = plan
         if not plan.ok:
             # Every error, each with its row and column, in the error summary; the
             # upload box below takes the corrected file.
-            for error in plan.errors:
-                upload_form.add_error(None, str(error))
-            context["form"] = upload_form
+            problems = [str(error) for error in plan.errors]
+            context["form"] = context["upload_form"] = CorrectedFileForm(problems=problems)
         else:
             confirm_form = confirm_form or ImportConfirmForm(unknown=plan.unknown_organisations)
             context.update(
