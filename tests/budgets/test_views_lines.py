@@ -75,7 +75,6 @@ def line_form(category, **overrides):
     data = {
         "name": "Restorative justice",
         "category": category.pk,
-        "organisation_choice": "not_confirmed",
         "organisation_text": "",
         "provision": "Conferencing between victims and offenders",
         "cost_2017": "52,445",
@@ -433,9 +432,8 @@ def test_officer_adds_a_line_delivered_by_an_organisation_in_a_group(
         reverse("budgets:line-add", args=[framework.pk]),
         line_form(
             victims,
-            organisation_choice="register",
             organisation=organisation.pk,
-            organisation_text="typed under the other option",
+            organisation_text="a description is for a provider not yet confirmed",
             reach_scope=ReachScope.GROUP,
             reach_group=group.pk,
         ),
@@ -449,7 +447,7 @@ def test_officer_adds_a_line_delivered_by_an_organisation_in_a_group(
 def test_add_form_errors_are_the_gov_uk_kind(officer_client, framework, victims):
     response = officer_client.post(
         reverse("budgets:line-add", args=[framework.pk]),
-        {"organisation_choice": "register", "reach_scope": ReachScope.GROUP},
+        {"reach_scope": ReachScope.GROUP},
     )
     assert response.status_code == 200
     text = text_of(response)
@@ -457,7 +455,6 @@ def test_add_form_errors_are_the_gov_uk_kind(officer_client, framework, victims)
     for message in (
         "Enter the service name",
         "Select the category",
-        "Select the delivery organisation",
         "Select the group of sub-areas the service reaches",
         "Select the funding mechanism",
         "Enter the cost for at least one year",
@@ -477,6 +474,21 @@ def test_add_refuses_sub_areas_left_unchosen_and_a_bad_amount(officer_client, vi
     assert "Select the sub-areas the service reaches" in text
     assert "Enter an amount in pounds and pence, like £1,234.56" in text
     assert not ServiceLine.objects.exists()
+
+
+def test_sub_areas_and_group_are_kept_only_for_the_reach_chosen(officer_client, area, victims):
+    city = SubAreaFactory(area=area, name="Leicester City")
+    group = SubAreaGroupFactory(area=area)
+    officer_client.post(
+        reverse("budgets:line-add", args=[victims.framework_id]),
+        line_form(
+            victims, reach_scope=ReachScope.AREA, reach_sub_areas=[city.pk], reach_group=group.pk
+        ),
+    )
+    line = ServiceLine.objects.get()
+    assert line.reach_scope == ReachScope.AREA
+    assert not line.reach_sub_areas.exists()
+    assert line.reach_group is None
 
 
 def test_add_refuses_a_sub_area_of_another_area(officer_client, victims):

@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 
 from commissioning.areas.models import SubArea, SubAreaGroup
 from commissioning.core.forms import (
-    ConditionalRevealMixin,
     GovukCheckboxSelectMultiple,
     GovukDateField,
     GovukRadioSelect,
@@ -21,9 +20,6 @@ from commissioning.organisations.models import Organisation
 from commissioning.plans.models import Priority
 
 from ..models import BudgetCategory, Footnote, Framework, Mechanism, ReachScope, ServiceLine
-
-REGISTER = "register"
-NOT_CONFIRMED = "not_confirmed"
 
 MECHANISM_HINTS = {
     Mechanism.DIRECT: _("The Commissioner tenders or contracts with a provider."),
@@ -43,16 +39,16 @@ def cost_field_name(year: FinancialYear) -> str:
     return f"cost_{year.start_year}"
 
 
-class ServiceLineForm(ConditionalRevealMixin, forms.Form):
-    """Add or change a line. One cost box per year of the framework."""
+class ServiceLineForm(forms.Form):
+    """Add or change a line. One cost box per year of the framework.
 
-    conditional_reveal = {
-        "organisation_choice": {REGISTER: ["organisation"], NOT_CONFIRMED: ["organisation_text"]},
-        "reach_scope": {
-            ReachScope.SUB_AREAS: ["reach_sub_areas"],
-            ReachScope.GROUP: ["reach_group"],
-        },
-    }
+    The organisation's description and the reach's sub-areas and group are not drawn
+    inside the radio option they belong to (GOV.UK's conditional reveal): GOV.UK
+    Frontend marks a revealing radio with ``aria-expanded``, which ARIA does not allow
+    on radios (govuk-frontend#979), and these pages must be axe-clean. Each follows
+    the question it belongs to, says when it applies, and :meth:`clean` uses it only
+    then.
+    """
 
     name = forms.CharField(
         label=_("Service name"),
@@ -66,23 +62,15 @@ class ServiceLineForm(ConditionalRevealMixin, forms.Form):
         empty_label=None,
         error_messages={"required": _("Select the category")},
     )
-    organisation_choice = forms.ChoiceField(
-        label=_("Delivery organisation"),
-        choices=[
-            (REGISTER, _("An organisation in the register")),
-            (NOT_CONFIRMED, _("Not yet confirmed")),
-        ],
-        widget=GovukRadioSelect,
-        error_messages={"required": _("Select whether the delivery organisation is confirmed")},
-    )
     organisation = forms.ModelChoiceField(
-        label=_("Organisation"),
+        label=_("Delivery organisation"),
         queryset=Organisation.objects.none(),
-        empty_label=_("Choose an organisation"),
-        error_messages={"required": _("Select the delivery organisation")},
+        required=False,
+        empty_label=_("Not yet confirmed"),
+        help_text=_("An organisation in the register, or “Not yet confirmed”."),
     )
     organisation_text = forms.CharField(
-        label=_("Describe the delivery organisation (optional)"),
+        label=_("If not yet confirmed, describe it (optional)"),
         max_length=300,
         required=False,
         help_text=_(
@@ -105,14 +93,16 @@ class ServiceLineForm(ConditionalRevealMixin, forms.Form):
     reach_sub_areas = forms.ModelMultipleChoiceField(
         label=_("Sub-areas"),
         queryset=SubArea.objects.none(),
+        required=False,
         widget=GovukCheckboxSelectMultiple(small=True),
-        error_messages={"required": _("Select the sub-areas the service reaches")},
+        help_text=_("If the service reaches one or more sub-areas."),
     )
     reach_group = forms.ModelChoiceField(
         label=_("Group of sub-areas"),
         queryset=SubAreaGroup.objects.none(),
+        required=False,
         empty_label=_("Choose a group"),
-        error_messages={"required": _("Select the group of sub-areas the service reaches")},
+        help_text=_("If the service reaches a group of sub-areas."),
     )
     reach_partial = forms.BooleanField(
         label=_("Part of the area only"),
@@ -127,7 +117,7 @@ class ServiceLineForm(ConditionalRevealMixin, forms.Form):
     )
     contract_end_date = GovukDateField(
         label=_("Contract end date (optional)"),
-        error_label=_("Contract end date"),  # type: ignore[arg-type]  # lazy: translated late
+        error_label=_("Contract end date"),
         required=False,
         help_text=_("If the contract ends during the year. For example, 30 9 2017"),
     )
@@ -198,16 +188,22 @@ class ServiceLineForm(ConditionalRevealMixin, forms.Form):
         return [self[cost_field_name(year)] for year in self.years]
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
-        # The mixin does not see an empty queryset as "no answer", so check it here.
-        if (
-            cleaned.get("reach_scope") == ReachScope.SUB_AREAS
-            and "reach_sub_areas" not in self.errors
-            and not cleaned.get("reach_sub_areas")
-        ):
-            self.add_error(
-                "reach_sub_areas", self.fields["reach_sub_areas"].error_messages["required"]
-            )
+        cleaned = super().clean() or self.cleaned_data
+        scope = cleaned.get("reach_scope")
+        if scope == ReachScope.SUB_AREAS and not cleaned.get("reach_sub_areas"):
+            if "reach_sub_areas" not in self.errors:
+                self.add_error("reach_sub_areas", _("Select the sub-areas the service reaches"))
+        elif scope != ReachScope.SUB_AREAS:
+            cleaned["reach_sub_areas"] = []
+            self.errors.pop("reach_sub_areas", None)
+        if scope == ReachScope.GROUP and not cleaned.get("reach_group"):
+            if "reach_group" not in self.errors:
+                self.add_error(
+                    "reach_group", _("Select the group of sub-areas the service reaches")
+                )
+        elif scope != ReachScope.GROUP:
+            cleaned["reach_group"] = None
+            self.errors.pop("reach_group", None)
         names = [cost_field_name(year) for year in self.years]
         if not any(name in self.errors for name in names) and all(
             cleaned.get(name) is None for name in names
@@ -221,12 +217,13 @@ class ServiceLineForm(ConditionalRevealMixin, forms.Form):
     def line_fields(self) -> dict[str, Any]:
         """What the services take: the model's fields, then costs and sub-areas apart."""
         data = self.cleaned_data
-        confirmed = data["organisation_choice"] == REGISTER
+        organisation = data["organisation"]
         fields = {
             "name": data["name"].strip(),
             "category": data["category"],
-            "organisation": data["organisation"] if confirmed else None,
-            "organisation_text": "" if confirmed else data["organisation_text"].strip(),
+            "organisation": organisation,
+            # A description is for a provider not yet confirmed; a chosen one replaces it.
+            "organisation_text": "" if organisation else data["organisation_text"].strip(),
             "provision": data["provision"].strip(),
             "reach_scope": data["reach_scope"],
             "reach_group": data["reach_group"],
@@ -244,7 +241,6 @@ def initial_for(line: ServiceLine) -> dict[str, Any]:
     initial: dict[str, Any] = {
         "name": line.name,
         "category": line.category_id,
-        "organisation_choice": REGISTER if line.organisation_id else NOT_CONFIRMED,
         "organisation": line.organisation_id,
         "organisation_text": line.organisation_text,
         "provision": line.provision,
