@@ -11,6 +11,7 @@ from playwright.sync_api import Page
 
 from commissioning.accounts.models import User
 from commissioning.budgets.models import Framework, FrameworkStatus
+from commissioning.budgets.services import section_save
 from commissioning.core.roles import Role
 from commissioning.core.years import FinancialYear
 from tests.browser.helpers import (
@@ -19,9 +20,17 @@ from tests.browser.helpers import (
     press_and_follow,
     tab_to,
     type_into,
+    visit,
 )
 from tests.browser.journeys import code_for_device, enter_code, sign_in
-from tests.factories import PolicingAreaFactory, make_totp_device
+from tests.factories import (
+    CategoryFactory,
+    FrameworkFactory,
+    PolicingAreaFactory,
+    ServiceLineCostFactory,
+    ServiceLineFactory,
+    make_totp_device,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -133,3 +142,85 @@ def test_officer_creates_a_framework_and_sends_it_out_for_consultation(
     history = page.locator("main").inner_text()
     assert "Status changed from Draft to Out for consultation" in history
     assert "Section ‘Foreword’ added by Priya Shah" in history
+
+
+def test_officer_edits_footnotes_and_refreshes_a_framework(
+    page: Page, make_user: Callable[..., User]
+) -> None:
+    framework = FrameworkFactory.create(title="Commissioning Framework 2017/18")
+    category = CategoryFactory.create(framework=framework, name="Victims")
+    line = ServiceLineFactory.create(category=category, name="Victim First")
+    ServiceLineCostFactory.create(line=line, amount=Decimal("52445"))
+    section_save(actor=None, framework=framework, heading="Foreword", body="Hello")
+    officer = make_user(Role.FINANCE_OFFICER, full_name="Fran Finance")
+    device = make_totp_device(officer)
+    sign_in(page, officer.email)
+    enter_code(page, code_for_device(device))
+
+    visit(page, f"/frameworks/{framework.pk}/")
+    tab_to(page, "Change the details")
+    press_and_follow(page, "Enter", status=200)
+    assert main_heading(page) == "Change the framework's details"
+    type_into(page, "#id_title", "Commissioning Framework 2017/18 (draft)")
+    choose_radio(page, "display_unit", "Pounds and pence (£8,683.75)")
+    _submit(page, "Save changes")
+    assert main_heading(page) == "Commissioning Framework 2017/18 (draft)"
+    assert "£52,445.00" in page.locator("main").inner_text()
+
+    tab_to(page, "Add, change or delete footnotes")
+    press_and_follow(page, "Enter", status=200)
+    tab_to(page, "Add a footnote")
+    press_and_follow(page, "Enter", status=200)
+    type_into(page, "#id_marker", "*")
+    type_into(page, "#id_text", "Room within the budget to negotiate the exact contribution")
+    _submit(page, "Save footnote")
+    assert "The footnote has been saved" in _banner(page)
+    tab_to(page, "Delete footnote *")
+    press_and_follow(page, "Enter", status=200)
+    assert main_heading(page) == "Are you sure you want to delete footnote *?"
+    _submit(page, "Delete footnote")
+    assert "This framework has no footnotes." in page.locator("main").inner_text()
+
+    section = framework.sections.get()
+    visit(page, f"/frameworks/{framework.pk}/sections/{section.pk}/delete/")
+    assert main_heading(page) == "Are you sure you want to delete ‘Foreword’?"
+
+    visit(page, f"/frameworks/{framework.pk}/")
+    tab_to(page, "Refresh into a new version")
+    press_and_follow(page, "Enter", status=200)
+    type_into(page, "#id_title", "Commissioning Framework 2017/18 (refreshed)")
+    _submit(page, "Create the new version")
+    new = Framework.objects.get(based_on=framework)
+    assert new.version == 2
+    assert page.url.endswith(f"/frameworks/{new.pk}/")
+    assert "Version 2" in page.locator("main").inner_text()
+
+    tab_to(page, "See every version")
+    press_and_follow(page, "Enter", status=200)
+    rows = page.locator("main tbody tr").all_inner_texts()
+    assert len(rows) == 2
+    assert "(this framework)" in rows[1]
+    # Its Compare link leads to the Compare tab with both versions in their years.
+    tab_to(page, page.locator("main tbody a", has_text="Compare"))
+    href = page.evaluate("() => document.activeElement.getAttribute('href')")
+    assert href == (
+        f"/frameworks/{new.pk}/compare/?with={framework.pk}&year=2017%2F18&other_year=2017%2F18"
+    )
+
+
+def test_panel_member_reads_a_framework_without_edit_actions(
+    page: Page, make_user: Callable[..., User]
+) -> None:
+    framework = FrameworkFactory.create(title="Published framework", status="published")
+    member = make_user(Role.PANEL_MEMBER, full_name="Pat Panel")
+    device = make_totp_device(member)
+    sign_in(page, member.email)
+    enter_code(page, code_for_device(device))
+    visit(page, "/frameworks/")
+    assert page.locator("main a", has_text="Create a framework").count() == 0
+    tab_to(page, "Published framework")
+    press_and_follow(page, "Enter", status=200)
+    main = page.locator("main").inner_text()
+    assert "Change the status" not in main
+    assert "Refresh into a new version" not in main
+    visit(page, f"/frameworks/{framework.pk}/edit/", status=403)

@@ -283,7 +283,7 @@ def test_overview_shows_details_categories_sections_and_footnotes(officer_client
     footnote_save(actor=None, framework=framework, marker="*", text="Room to negotiate")
     page = content(officer_client.get(url("detail", framework)))
     assert f"{plan.area.name}, 2016-2018" in page
-    assert "Police and Crime Plan 2017-21" in page
+    assert f'href="{reverse("plans:detail", args=[plan.pk])}">Police and Crime Plan 2017-21' in page
     assert "Victims" in page
     assert "£8,683.75" in page
     assert "<strong>commission</strong>" in page
