@@ -1,13 +1,16 @@
+import io
 import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from commissioning.budgets import services
 from commissioning.budgets.forms.reports import organisation_field_name
 from commissioning.budgets.models import BudgetImport, BudgetImportStatus, FrameworkStatus
 from commissioning.budgets.spreadsheets.importing import AS_TEXT, CREATE
+from commissioning.budgets.views.exports import export_filename
 from commissioning.core.roles import Role
 from commissioning.organisations.identifiers import normalise_name
 from commissioning.organisations.models import Organisation
@@ -238,3 +241,53 @@ def test_preview_query_count(login, officer, framework, django_assert_num_querie
     with django_assert_num_queries(13):
         response = client.get(preview_url)
     assert len(response.context["plan"].lines) == 42
+
+
+# --- Export -----------------------------------------------------------------------------
+
+
+def test_xlsx_export_downloads_as_an_attachment(login, make_user, framework):
+    framework.title = "Commissioning Framework 2017/18"
+    framework.save()
+    response = login(make_user(Role.PANEL_MEMBER)).get(
+        reverse("budgets:export", args=[framework.pk, "xlsx"])
+    )
+    assert response.status_code == 200
+    assert response["Content-Type"] == (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    assert response["Content-Disposition"] == (
+        'attachment; filename="commissioning-framework-2017-18.xlsx"'
+    )
+    sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
+    assert sheet["C2"].value == "Existing service"
+
+
+def test_csv_export_is_utf8_with_a_byte_order_mark(login, officer, framework):
+    response = login(officer).get(reverse("budgets:export", args=[framework.pk, "csv"]))
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"].startswith("attachment; filename=")
+    assert response.content.startswith("\ufeffReference,Category,Service name".encode())
+
+
+@pytest.mark.parametrize(
+    ("title", "filename"),
+    [
+        ("Commissioning Framework 2017/18", "commissioning-framework-2017-18.csv"),
+        ("Commissioning Framework 17/18", "commissioning-framework-17-18.csv"),
+        ("Framework", "framework-2017-18.csv"),
+        ('"; rm -rf /', "rm-rf-2017-18.csv"),
+    ],
+)
+def test_export_file_names_are_safe(title, filename):
+    assert export_filename(FrameworkFactory.build(title=title, first_year=Y17), "csv") == filename
+
+
+@pytest.mark.parametrize("role", [Role.PROVIDER, Role.CSP])
+def test_export_is_hidden_from_providers(login, make_user, framework, role):
+    url = reverse("budgets:export", args=[framework.pk, "csv"])
+    assert login(make_user(role)).get(url).status_code == 404
+
+
+def test_export_of_an_unknown_format_is_not_found(login, officer, framework):
+    assert login(officer).get(f"/frameworks/{framework.pk}/export.pdf").status_code == 404

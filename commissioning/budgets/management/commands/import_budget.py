@@ -108,8 +108,10 @@ class Command(BaseCommand):
                 framework, created = self._framework(options, actor, reason)
                 plan = plan_import(framework=framework, table=table)
                 self._check(plan, options)
+                # Warnings go to stderr, so that stdout is only the result (the new
+                # framework's id first, for scripts).
                 for warning in plan.warnings:
-                    self.stdout.write(f"Warning: {warning}")
+                    self.stderr.write(f"Warning: {warning}")
                 if options["dry_run"]:
                     transaction.set_rollback(True)
                 else:
