@@ -14,6 +14,7 @@ from commissioning.budgets.models import ReachScope, ServiceLine
 from commissioning.core.roles import Role
 from commissioning.core.years import FinancialYear
 from tests.browser.helpers import (
+    assert_accessible,
     choose_radio,
     main_heading,
     press_and_follow,
@@ -158,3 +159,42 @@ def test_officer_adds_changes_moves_and_funds_a_line(
     assert "Police grant and precept 2017/18 £60,000.00" in funding
     assert [(f.source, f.amount) for f in line.funding.all()] == [(grant, Decimal("60000.00"))]
     assert line.costs.get(year=FinancialYear(2017)).amount == Decimal("60000.00")
+
+
+def test_finance_officer_adds_a_ring_fenced_source(
+    page: Page, make_user: Callable[..., User]
+) -> None:
+    framework = FrameworkFactory.create(title="Commissioning Framework 2017/18")
+    victims = CategoryFactory.create(framework=framework, name="Victims", order=1)
+    CategoryFactory.create(framework=framework, name="Prevention", order=2)
+    officer = make_user(Role.FINANCE_OFFICER)
+    device = make_totp_device(officer)
+    sign_in(page, officer.email)
+    enter_code(page, code_for_device(device))
+
+    visit(page, f"/frameworks/{framework.pk}/funding/")
+    tab_to(page, "Add a funding source")
+    press_and_follow(page, "Enter", status=200)
+    assert main_heading(page) == "Add a funding source"
+
+    type_into(page, "#id_name", "Ministry of Justice victims' grant")
+    choose_radio(page, "kind", "Ministry of Justice victims' services grant")
+    type_into(page, "#id_amount", "1,200,000")
+    categories = page.locator("#conditional-id_is_ring_fenced")
+    assert not categories.is_visible()
+    tab_to(page, "#id_is_ring_fenced")
+    page.keyboard.press("Space")
+    assert categories.is_visible()
+    assert_accessible(page)
+    tab_to(page, "Victims")
+    page.keyboard.press("Space")
+    _submit(page, "Save")
+
+    assert main_heading(page) == "Commissioning Framework 2017/18"
+    row = " ".join(page.locator("table tbody tr").first.inner_text().split())
+    assert "Ministry of Justice victims' grant" in row
+    assert "Ring-fenced" in row
+    assert "Victims" in row
+    assert "Under-committed" in row
+    source = framework.funding_sources.get()
+    assert list(source.ring_fenced_categories.all()) == [victims]
