@@ -395,6 +395,8 @@ def test_edit_asks_for_the_closing_date_only_during_consultation(officer_client)
         not in officer_client.get(url("edit", draft)).context["form"].fields
     )
     consulting = FrameworkFactory(status=S.CONSULTATION, consultation_closes_on=future())
+    shown = content(officer_client.get(url("edit", consulting)))
+    assert f'value="{future().year}"' in shown
     day = future(60)
     response = officer_client.post(
         url("edit", consulting),
