@@ -3,7 +3,7 @@ with its sub-areas and the seed's organisations, and seed 002's Appendix A impor
 
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from commissioning.areas.models import PolicingArea, SubArea
 from commissioning.budgets.models import Framework
@@ -46,13 +46,16 @@ SEED_ORGANISATIONS = (
 
 
 def make_llr() -> PolicingArea:
-    area: PolicingArea = PolicingAreaFactory(
-        name="Leicester, Leicestershire and Rutland", short_name="LLR", slug="llr"
+    area = cast(
+        PolicingArea,
+        PolicingAreaFactory(
+            name="Leicester, Leicestershire and Rutland", short_name="LLR", slug="llr"
+        ),
     )
     SubAreaFactory(area=area, name="Leicester City", kind=SubArea.Kind.UNITARY)
     county = SubAreaFactory(area=area, name="Leicestershire", kind=SubArea.Kind.COUNTY)
     rutland = SubAreaFactory(area=area, name="Rutland", kind=SubArea.Kind.UNITARY)
-    group = SubAreaGroupFactory(area=area, name="Leicestershire and Rutland")
+    group: Any = SubAreaGroupFactory(area=area, name="Leicestershire and Rutland")
     group.members.set([county, rutland])
     for name in SEED_ORGANISATIONS:
         OrganisationFactory(name=name)
@@ -76,7 +79,7 @@ def framework_with_lines(
 ) -> Framework:
     """A framework with ``categories`` x ``lines_per_category`` lines, each costing
     ``amount`` in its first year."""
-    framework: Framework = FrameworkFactory(**kwargs)
+    framework = cast(Framework, FrameworkFactory(**kwargs))
     for number in range(categories):
         category = CategoryFactory(framework=framework, name=f"Theme {number}", order=number)
         for _ in range(lines_per_category):

@@ -6,6 +6,8 @@ from typing import Any
 
 from django import forms
 from django.forms.utils import ErrorDict
+from django.utils.datastructures import MultiValueDict
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from commissioning.core.forms import GovukRadioSelect
@@ -38,7 +40,8 @@ class SummaryOptionsForm(forms.Form):
 
     def __init__(self, *args: Any, years: list[FinancialYear], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = _year_choices(years)
+        year: Any = self.fields["year"]
+        year.choices = _year_choices(years)
         if len(years) == 1:
             self.fields["year"].widget = forms.HiddenInput()
 
@@ -78,14 +81,16 @@ class CompareForm(forms.Form):
             ),
             **self.fields,
         }
-        self.fields["year"].choices = _year_choices(years)
-        self.fields["other_year"].choices = _year_choices(other_years)
+        year: Any = self.fields["year"]
+        other_year: Any = self.fields["other_year"]
+        year.choices = _year_choices(years)
+        other_year.choices = _year_choices(other_years)
 
     def clean_with(self) -> Framework:
         return self.frameworks[self.cleaned_data["with"]]
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         other: Framework | None = cleaned.get("with")
         other_year: FinancialYear | None = cleaned.get("other_year")
         if (
@@ -179,7 +184,7 @@ class CorrectedFileForm(ImportUploadForm):
 
     def __init__(self, *, problems: list[str], **kwargs: Any) -> None:
         # Bound (to nothing) so that its errors count, but never cleaned.
-        super().__init__(data={}, files={}, **kwargs)
+        super().__init__(data={}, files=MultiValueDict(), **kwargs)
         self._errors = ErrorDict()
         self.cleaned_data: dict[str, Any] = {}
         for problem in problems:
@@ -206,22 +211,26 @@ class ImportConfirmForm(forms.Form):
             choices.append(
                 (
                     CREATE,
-                    _("Add %(name)s to the organisations register") % {"name": organisation.name},
+                    gettext("Add %(name)s to the organisations register")
+                    % {"name": organisation.name},
                 )
             )
-            choices.append((AS_TEXT, _("Keep %(name)s as text") % {"name": organisation.name}))
+            choices.append(
+                (AS_TEXT, gettext("Keep %(name)s as text") % {"name": organisation.name})
+            )
             rows = ", ".join(str(row) for row in organisation.rows)
             self.fields[organisation_field_name(key)] = forms.ChoiceField(
-                label=_("Which organisation is ‘%(name)s’?") % {"name": organisation.name},
-                help_text=_("Named in row %(rows)s.") % {"rows": rows}
+                label=gettext("Which organisation is ‘%(name)s’?") % {"name": organisation.name},
+                help_text=gettext("Named in row %(rows)s.") % {"rows": rows}
                 if len(organisation.rows) == 1
-                else _("Named in rows %(rows)s.") % {"rows": rows},
+                else gettext("Named in rows %(rows)s.") % {"rows": rows},
                 choices=choices,
                 widget=GovukRadioSelect(
-                    dividers={CREATE: _("or")} if organisation.suggestions else {}
+                    dividers={CREATE: gettext("or")} if organisation.suggestions else {}
                 ),
                 error_messages={
-                    "required": _("Select what to do with %(name)s") % {"name": organisation.name}
+                    "required": gettext("Select what to do with %(name)s")
+                    % {"name": organisation.name}
                 },
             )
 

@@ -172,8 +172,9 @@ class LinkLinesView(CompareView):
         return self.render_comparison(framework, params, link_form=form)
 
 
-def _int(value: str | None) -> int | None:
+def _int(value: str | None) -> int:
+    """A submitted id, or 0 (which no record has) when it is not a number."""
     try:
         return int(value or "")
     except ValueError:
-        return None
+        return 0

@@ -117,8 +117,8 @@ class Command(BaseCommand):
                 else:
                     self._apply(plan, actor, options, reason)
         except _ImportFailedError as failure:
-            for error in failure.errors:
-                self.stderr.write(error)
+            for message in failure.errors:
+                self.stderr.write(message)
             raise CommandError(
                 f"Nothing was imported: {len(failure.errors)} error(s) in {path.name}"
             ) from failure
