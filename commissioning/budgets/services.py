@@ -769,3 +769,47 @@ def footnote_save(
     footnote = footnote or Footnote(framework=framework)
     footnote.marker, footnote.text = marker, text.strip()
     return _save(footnote, actor)
+
+
+@transaction.atomic
+def section_move(*, actor: Any, section: NarrativeSection, direction: str) -> None:
+    """Swap a section with its neighbour above ("up") or below ("down")."""
+    framework = section.framework
+    ensure_editable(framework)
+    siblings = list(
+        NarrativeSection.objects.select_for_update()
+        .filter(framework=framework)
+        .order_by("order", "pk")
+    )
+    index = next(i for i, s in enumerate(siblings) if s.pk == section.pk)
+    other = index - 1 if direction == "up" else index + 1
+    if not 0 <= other < len(siblings):
+        return
+    siblings[index], siblings[other] = siblings[other], siblings[index]
+    # Renumber all, so that equal orders still move one place at a time.
+    for number, sibling in enumerate(siblings, start=1):
+        if sibling.order != number:
+            section_save(
+                actor=actor,
+                framework=framework,
+                section=sibling,
+                heading=sibling.heading,
+                body=sibling.body,
+                order=number,
+            )
+
+
+@transaction.atomic
+def section_delete(*, actor: Any, section: NarrativeSection) -> None:
+    ensure_editable(section.framework)
+    _delete(section, actor)
+
+
+@transaction.atomic
+def footnote_delete(*, actor: Any, footnote: Footnote) -> None:
+    """Delete a footnote, first taking it off its lines one by one (the database's SET
+    NULL would change them without a history entry)."""
+    ensure_editable(footnote.framework)
+    for line in footnote.lines.all():
+        service_line_update(actor=actor, line=line, footnote=None)
+    _delete(footnote, actor)

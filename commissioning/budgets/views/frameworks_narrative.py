@@ -1,11 +1,8 @@
 """A framework's narrative sections (foreword, background, value for money ...) and its
 footnotes: list, add, change, reorder and delete."""
 
-from typing import Any
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
@@ -13,59 +10,8 @@ from django.utils.translation import gettext as _
 from ..forms.frameworks import SECTION_MAX_LENGTH, FootnoteForm, SectionForm
 from ..models import Footnote, Framework, NarrativeSection
 from ..policies import framework_policy
-from ..services import ensure_editable, footnote_save, section_save, service_line_update
+from ..services import footnote_delete, footnote_save, section_delete, section_move, section_save
 from .frameworks_base import FrameworkRecordView, add_service_error
-
-# --- Writes services.py does not offer yet, composed from its rules ---------------------
-# (section_delete, section_move and footnote_delete belong in services.py; they are here
-# until the lead moves them, and they follow its pattern: atomic, checked, audited.)
-
-
-@transaction.atomic
-def section_move(*, actor: Any, section: NarrativeSection, direction: str) -> None:
-    """Swap a section with its neighbour above ("up") or below ("down")."""
-    framework = section.framework
-    ensure_editable(framework)
-    siblings = list(
-        NarrativeSection.objects.select_for_update()
-        .filter(framework=framework)
-        .order_by("order", "pk")
-    )
-    index = next(i for i, s in enumerate(siblings) if s.pk == section.pk)
-    other = index - 1 if direction == "up" else index + 1
-    if not 0 <= other < len(siblings):
-        return
-    siblings[index], siblings[other] = siblings[other], siblings[index]
-    # Renumber all, so that equal orders still move one place at a time.
-    for number, sibling in enumerate(siblings, start=1):
-        if sibling.order != number:
-            section_save(
-                actor=actor,
-                framework=framework,
-                section=sibling,
-                heading=sibling.heading,
-                body=sibling.body,
-                order=number,
-            )
-
-
-@transaction.atomic
-def section_delete(*, actor: Any, section: NarrativeSection) -> None:
-    ensure_editable(section.framework)
-    section._history_user = actor  # type: ignore[attr-defined]
-    section.delete()
-
-
-@transaction.atomic
-def footnote_delete(*, actor: Any, footnote: Footnote) -> None:
-    """Delete a footnote, first taking it off its lines one by one (the database's SET
-    NULL would change them without a history entry)."""
-    ensure_editable(footnote.framework)
-    for line in footnote.lines.all():
-        service_line_update(actor=actor, line=line, footnote=None)
-    footnote._history_user = actor  # type: ignore[attr-defined]
-    footnote.delete()
-
 
 # --- Sections ---------------------------------------------------------------------------
 
