@@ -2,6 +2,7 @@
 HTML parser against GOV.UK Frontend's markup."""
 
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
@@ -922,3 +923,33 @@ def test_money_and_date_fields_replace_model_form_fields():
         start.clean(["1", "", "2025"])
     assert error.value.messages == ["Start date must include a month"]
     assert start.clean(["", "", ""]) is None
+
+
+class _RevealedChoices(ConditionalRevealMixin, forms.Form):
+    conditional_reveal = {"fenced": {True: ["categories"]}}
+    fenced = forms.BooleanField(label="Ring-fenced", required=False)
+    categories = forms.ModelMultipleChoiceField(
+        queryset=None, widget=forms.CheckboxSelectMultiple, required=True
+    )
+
+    def __init__(self, *args, **kwargs):
+        from commissioning.organisations.models import Organisation
+
+        super().__init__(*args, **kwargs)
+        self.fields["categories"].queryset = Organisation.objects.all()
+
+
+@pytest.mark.django_db
+def test_a_required_multiple_choice_revealed_by_a_checkbox_must_be_answered():
+    form = _RevealedChoices(data={"fenced": "on"})
+    assert not form.is_valid()
+    assert "categories" in form.errors
+    assert _RevealedChoices(data={}).is_valid()
+
+
+@pytest.mark.django_db
+def test_a_single_checkbox_that_reveals_fields_controls_them():
+    html = str(_RevealedChoices()["fenced"].as_field_group())
+    controls = re.search(r'data-aria-controls="([^"]+)"', html)
+    assert controls is not None
+    assert f'id="{controls[1]}"' in html

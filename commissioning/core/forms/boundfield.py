@@ -171,6 +171,9 @@ class GovukBoundField(BoundField):
         kind = self._kind_of(widget)
         if kind == w.HIDDEN:
             return attrs
+        if kind == w.CHECKBOX and conditional_reveal(self.form).get(self.name):
+            # GOV.UK Frontend shows and hides the revealed fields through this attribute.
+            attrs.setdefault("data-aria-controls", f"conditional-{self.govuk_id}")
         if kind == w.DATE:
             if self.errors and self.error_parts:
                 attrs[w.ERROR_PARTS_ATTR] = " ".join(self.error_parts)

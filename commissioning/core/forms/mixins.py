@@ -66,7 +66,7 @@ class ConditionalRevealMixin(forms.BaseForm):
         if (
             self._required_when_revealed.get(name)
             and name not in self.errors
-            and self.cleaned_data.get(name) in field.empty_values
+            and _unanswered(self.cleaned_data.get(name), field)
         ):
             self.add_error(
                 name, forms.ValidationError(field.error_messages["required"], code="required")
@@ -79,3 +79,11 @@ class ConditionalRevealMixin(forms.BaseForm):
         if isinstance(field, forms.CharField):
             empty = field.empty_value
         self.cleaned_data[name] = empty
+
+
+def _unanswered(value: Any, field: forms.Field) -> bool:
+    # A multiple choice with nothing ticked cleans to an empty list or QuerySet, which
+    # empty_values (None, "", [], (), {}) does not list.
+    if value in field.empty_values:
+        return True
+    return hasattr(value, "exists") and not value.exists()
