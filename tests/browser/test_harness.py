@@ -60,3 +60,24 @@ def test_pages_loaded_but_not_checked_are_reported(page: Page) -> None:
     assert tracker.unchecked() == [page.url.replace("/privacy/", "/cookies/")]
     # Mark it so that the `page` fixture itself does not fail this test.
     tracker.loads[0].checked = True
+
+
+def test_only_govuk_radio_reveals_may_carry_aria_expanded(page: Page) -> None:
+    visit(page, "/")
+    page.evaluate(
+        """() => {
+            const main = document.querySelector("main");
+            main.insertAdjacentHTML("beforeend", `
+              <fieldset class="govuk-fieldset"><legend>Reach</legend>
+                <input type="radio" name="a" id="revealing" value="1"
+                       data-aria-controls="conditional-x" aria-expanded="false">
+                <label for="revealing">Sub-areas</label>
+                <div id="conditional-x">More</div>
+                <input type="radio" name="a" id="stray" value="2" aria-expanded="false">
+                <label for="stray">Whole area</label>
+              </fieldset>`);
+        }"""
+    )
+    violations = axe_violations(page)
+    targets = [node["target"] for v in violations for node in v["nodes"]]
+    assert targets == [["#stray"]]
