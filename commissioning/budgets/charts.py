@@ -111,9 +111,10 @@ def _text(x: float, y: float, content: str, **attributes: str) -> str:
     )
 
 
-def _fill(index: int, prefix: str) -> dict[str, str]:
-    """The first series solid blue; the second hatched black on white, outlined."""
-    if index == 0:
+def _fill(index: int, count: int, prefix: str) -> dict[str, str]:
+    """The last series (the latest year) solid blue; earlier ones hatched black on
+    white, outlined."""
+    if index == count - 1:
         return {"fill": BLUE}
     return {"fill": f"url(#{prefix}-hatch)", "stroke": TEXT, "stroke-width": "1"}
 
@@ -158,7 +159,7 @@ def render_bar_chart(chart: BarChart, *, id_prefix: str) -> SafeString:
     if several:
         x = float(plot_left)
         for index, series in enumerate(chart.series):
-            parts.append(_rect(x, TOP + 4, 18, 18, _fill(index, id_prefix)))
+            parts.append(_rect(x, TOP + 4, 18, 18, _fill(index, len(chart.series), id_prefix)))
             parts.append(_text(x + 24, TOP + 18, series.label))
             x += 24 + 9 * len(series.label) + 30
 
@@ -196,7 +197,11 @@ def render_bar_chart(chart: BarChart, *, id_prefix: str) -> SafeString:
             value = series.values[row]
             y = group_top + 7 + index * bar_height
             length = bar_length(value, axis_maximum, plot_width)
-            parts.append(_rect(plot_left, y, length, bar_height - 4, _fill(index, id_prefix)))
+            parts.append(
+                _rect(
+                    plot_left, y, length, bar_height - 4, _fill(index, len(chart.series), id_prefix)
+                )
+            )
             amount = format_money(value, chart.unit)
             label = f"{series.label}: {amount}" if several else amount
             parts.append(_text(plot_left + length + 6, y + bar_height - 9, label, font_size="13"))
