@@ -101,9 +101,7 @@ def test_two_series_differ_in_pattern_and_every_bar_names_its_series():
     )
     assert '<pattern id="yoy-hatch"' in svg
     # The earlier year hatched, the later solid.
-    fills = re.findall(
-        r'<rect x="220" y="[\d.]+" width="[\d.]+" height="16" fill="([^"]+)"', svg
-    )
+    fills = re.findall(r'<rect x="220" y="[\d.]+" width="[\d.]+" height="16" fill="([^"]+)"', svg)
     assert fills == ["url(#yoy-hatch)", "#1d70b8"]
     assert ">2016/17: £300,000</text>" in svg
     assert ">2017/18: £1,321,114</text>" in svg
