@@ -171,3 +171,15 @@ def test_officer_imports_a_spreadsheet_and_reads_the_summary(
     costs = [row[5] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert sum(Decimal(str(c)) for c in costs) == Decimal("856485")
     assert_accessible(page)
+
+    # Compare with last year: imported lines are new, so the same names are offered as
+    # the same services; link one by keyboard.
+    visit(page, f"/frameworks/{framework.pk}/compare/")
+    assert "4 lines added" in page.inner_text("main")
+    tab_to(page, re.compile(r"^Link them: Partnership Locality Fund$"))
+    press_and_follow(page, "Enter", status=200)
+    main = re.sub(r"\s+", " ", page.inner_text("main"))
+    assert "Partnership Locality Fund: £450,000 → £500,000, +£50,000" in main
+    assert "‘Partnership Locality Fund’ is now matched with" in page.inner_text(
+        ".govuk-notification-banner"
+    )

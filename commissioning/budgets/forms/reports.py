@@ -84,6 +84,8 @@ class CompareForm(forms.Form):
         year: Any = self.fields["year"]
         other_year: Any = self.fields["other_year"]
         year.choices = _year_choices(years)
+        if len(years) == 1:
+            year.widget = forms.HiddenInput()
         other_year.choices = _year_choices(other_years)
 
     def clean_with(self) -> Framework:
@@ -120,11 +122,13 @@ class LinkLinesForm(forms.Form):
     this_line = forms.ModelChoiceField(
         label=_("Service line in this framework"),
         queryset=ServiceLine.objects.none(),
+        empty_label=_("Choose a service line"),
         error_messages={"required": _("Select a service line in this framework")},
     )
     other_line = forms.ModelChoiceField(
         label=_("The same service in the other framework"),
         queryset=ServiceLine.objects.none(),
+        empty_label=_("Choose a service line"),
         error_messages={"required": _("Select the same service in the other framework")},
     )
     other = forms.IntegerField(widget=forms.HiddenInput)
