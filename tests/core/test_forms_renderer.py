@@ -928,7 +928,7 @@ def test_money_and_date_fields_replace_model_form_fields():
 class _RevealedChoices(ConditionalRevealMixin, forms.Form):
     conditional_reveal = {"fenced": {True: ["categories"]}}
     fenced = forms.BooleanField(label="Ring-fenced", required=False)
-    categories = forms.ModelMultipleChoiceField(
+    categories: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
         queryset=None, widget=forms.CheckboxSelectMultiple, required=True
     )
 
