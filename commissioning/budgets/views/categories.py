@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 from ..forms.lines import BudgetCategoryForm
 from ..models import BudgetCategory, Framework
 from ..services import category_create, category_delete, category_update
-from .lines_base import FrameworkPageView, add_service_errors, get_in_framework
+from .frameworks_base import add_service_errors
+from .lines_base import FrameworkPageView, get_in_framework
 
 
 class CategoryListView(FrameworkPageView):

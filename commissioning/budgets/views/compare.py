@@ -21,7 +21,7 @@ from ..forms.reports import CompareForm, LinkLinesForm
 from ..models import Framework
 from ..policies import framework_policy
 from .compare_choice import default_counterpart
-from .frameworks_base import FrameworkRecordView, add_service_error
+from .frameworks_base import FrameworkRecordView, add_service_errors
 
 
 def _candidates(visible: "QuerySet[Framework]", framework: Framework) -> "QuerySet[Framework]":
@@ -160,7 +160,7 @@ class LinkLinesView(CompareView):
             try:
                 services.lines_link(actor=request.user, earlier=other_line, later=this_line)
             except ValidationError as error:
-                add_service_error(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(
                     request,

@@ -19,7 +19,7 @@ from ..models import Framework
 from ..policies import framework_policy
 from ..selectors import Totals, framework_list, framework_totals
 from ..services import TRANSITIONS, framework_create, framework_update
-from .frameworks_base import FrameworkRecordView, add_service_error
+from .frameworks_base import FrameworkRecordView, add_service_errors
 
 PAGE_SIZE = 50
 
@@ -70,7 +70,7 @@ class FrameworkCreateView(PolicyView):
             try:
                 framework = framework_create(actor=request.user, **form.service_arguments())
             except ValidationError as error:
-                add_service_error(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(
                     request, _("‘%(title)s’ has been created as a draft") % {"title": framework}
@@ -159,7 +159,7 @@ class FrameworkEditView(FrameworkRecordView):
             try:
                 framework_update(actor=request.user, framework=framework, **form.changes())
             except ValidationError as error:
-                add_service_error(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The framework's details have been saved"))
                 return redirect("budgets:detail", pk=framework.pk)

@@ -51,10 +51,16 @@ class FrameworkRecordView(PolicyView):
         return render(self.request, template, context, status=status)
 
 
-def add_service_error(form: Any, error: ValidationError) -> None:
-    """Show a service's refusal on the form: on the field it names, or at the top."""
-    if hasattr(error, "error_dict"):
-        for field, messages in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages)
-    else:
+def add_service_errors(
+    form: Any, error: ValidationError, aliases: dict[str, str | None] | None = None
+) -> None:
+    """Show a service's refusal on the form: each message against the field it names
+    (``aliases`` maps a service's key to a form field), the rest as the form's own."""
+    aliases = aliases or {}
+    if not hasattr(error, "error_dict"):
         form.add_error(None, error)
+        return
+    for key, messages in error.message_dict.items():
+        field = aliases.get(key, key)
+        for message in messages:
+            form.add_error(field if field in form.fields else None, message)

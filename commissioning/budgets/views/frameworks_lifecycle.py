@@ -19,7 +19,7 @@ from ..forms.frameworks import BudgetForm, RefreshForm, StatusForm
 from ..models import Framework, FrameworkStatus
 from ..policies import framework_policy
 from ..services import TRANSITIONS, framework_budget_set, framework_refresh, framework_transition
-from .frameworks_base import FrameworkRecordView, add_service_error
+from .frameworks_base import FrameworkRecordView, add_service_errors
 
 
 class FrameworkStatusView(FrameworkRecordView):
@@ -51,7 +51,7 @@ class FrameworkStatusView(FrameworkRecordView):
                     closes_on=form.cleaned_data.get("closes_on"),
                 )
             except ValidationError as error:
-                add_service_error(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(
                     request,
@@ -91,7 +91,7 @@ class FrameworkRefreshView(FrameworkRecordView):
                     last_year=data["last_year"] or data["first_year"],
                 )
             except ValidationError as error:
-                add_service_error(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(
                     request,
@@ -184,7 +184,7 @@ class FrameworkBudgetView(FrameworkRecordView):
                             actor=request.user, framework=framework, year=year, amount=amount
                         )
             except ValidationError as error:
-                add_service_error(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The commissioning budget has been saved"))
                 return redirect("budgets:detail", pk=framework.pk)

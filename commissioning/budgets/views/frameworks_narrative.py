@@ -11,7 +11,7 @@ from ..forms.frameworks import SECTION_MAX_LENGTH, FootnoteForm, SectionForm
 from ..models import Footnote, Framework, NarrativeSection
 from ..policies import framework_policy
 from ..services import footnote_delete, footnote_save, section_delete, section_move, section_save
-from .frameworks_base import FrameworkRecordView, add_service_error
+from .frameworks_base import FrameworkRecordView, add_service_errors
 
 # --- Sections ---------------------------------------------------------------------------
 
@@ -76,7 +76,7 @@ class _SectionFormView(FrameworkRecordView):
                 body=form.cleaned_data["body"],
             )
         except ValidationError as error:
-            add_service_error(form, error)
+            add_service_errors(form, error)
             return self._render(framework, form, section)
         messages.success(request, _("‘%(heading)s’ has been saved") % {"heading": saved.heading})
         return redirect("budgets:sections", pk=framework.pk)
@@ -184,7 +184,7 @@ class _FootnoteFormView(FrameworkRecordView):
                     text=form.cleaned_data["text"],
                 )
             except ValidationError as error:
-                add_service_error(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The footnote has been saved"))
                 return redirect("budgets:footnotes", pk=framework.pk)

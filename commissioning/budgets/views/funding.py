@@ -20,7 +20,8 @@ from ..forms.funding import FundingSourceForm
 from ..models import Framework, FundingSource, ServiceLineCost
 from ..selectors import SourceCommitment, funding_commitments
 from ..services import funding_source_delete, funding_source_save
-from .lines_base import FrameworkPageView, add_service_errors, framework_years, get_in_framework
+from .frameworks_base import add_service_errors
+from .lines_base import FrameworkPageView, framework_years, get_in_framework
 
 ZERO = Decimal("0.00")
 

@@ -18,7 +18,7 @@ from ..forms.reports import CorrectedFileForm, ImportConfirmForm, ImportUploadFo
 from ..models import BudgetImport, BudgetImportStatus, Framework
 from ..spreadsheets.importing import ImportPlan
 from ..spreadsheets.reading import COLUMNS, LABELS, TableError, read_table
-from .frameworks_base import FrameworkRecordView, add_service_error
+from .frameworks_base import FrameworkRecordView, add_service_errors
 from .imports_store import budget_import_apply, budget_import_create, budget_import_plan
 
 
@@ -49,7 +49,7 @@ class ImportView(FrameworkRecordView):
             form.add_error("file", str(error))
             return self._render(framework, form)
         except ValidationError as error:
-            add_service_error(form, error)
+            add_service_errors(form, error)
             return self._render(framework, form)
         return redirect("budgets:import-preview", pk=framework.pk, import_pk=stored.pk)
 
@@ -128,7 +128,7 @@ class ImportPreviewView(FrameworkRecordView):
                 organisation_choices=form.organisation_choices(),
             )
         except ValidationError as error:
-            add_service_error(form, error)
+            add_service_errors(form, error)
             return self._render(framework, upload, plan=plan, confirm_form=form)
         messages.success(
             request,

@@ -18,8 +18,9 @@ from ..services import (
     service_line_move,
     service_line_update,
 )
+from .frameworks_base import add_service_errors
 from .lines import LineRecordView, organisation_label
-from .lines_base import FrameworkPageView, add_service_errors, get_in_framework
+from .lines_base import FrameworkPageView, get_in_framework
 
 
 def lines_url(framework: Framework, line: ServiceLine | None = None) -> str:
