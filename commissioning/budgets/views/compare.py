@@ -17,10 +17,10 @@ from commissioning.core.years import FinancialYear, year_span
 
 from .. import services
 from ..compare import Comparison, compare_frameworks
+from ..counterparts import default_counterpart
 from ..forms.reports import CompareForm, LinkLinesForm
 from ..models import Framework
 from ..policies import framework_policy
-from .compare_choice import default_counterpart
 from .frameworks_base import FrameworkRecordView, add_service_errors
 
 

@@ -18,8 +18,8 @@ from ..forms.reports import CorrectedFileForm, ImportConfirmForm, ImportUploadFo
 from ..models import BudgetImport, BudgetImportStatus, Framework
 from ..spreadsheets.importing import ImportPlan
 from ..spreadsheets.reading import COLUMNS, LABELS, TableError, read_table
+from ..spreadsheets.uploads import budget_import_apply, budget_import_create, budget_import_plan
 from .frameworks_base import FrameworkRecordView, add_service_errors
-from .imports_store import budget_import_apply, budget_import_create, budget_import_plan
 
 
 class ImportView(FrameworkRecordView):

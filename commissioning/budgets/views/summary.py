@@ -12,12 +12,12 @@ from commissioning.core.money import Unit
 from commissioning.core.years import FinancialYear, year_span
 
 from .. import charts
+from ..counterparts import Counterpart, default_counterpart
 from ..forms.reports import SummaryOptionsForm
 from ..models import BudgetCategory, Framework
 from ..policies import framework_policy
 from ..selectors import Totals, framework_totals, itemised_budget
 from ..spreadsheets.values import format_reach
-from .compare_choice import Counterpart, default_counterpart
 from .frameworks_base import FrameworkRecordView
 
 ZERO = Decimal("0.00")

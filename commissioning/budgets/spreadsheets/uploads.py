@@ -1,5 +1,5 @@
 """Services for stored uploads (:class:`BudgetImport`): keep an upload for its preview,
-and apply it once. Kept beside the import pages that are their only callers."""
+and apply it once. Used by the import pages."""
 
 from typing import Any
 
@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import BudgetImport, BudgetImportStatus, Framework
-from ..spreadsheets.importing import ImportPlan, apply_import
-from ..spreadsheets.reading import read_table
+from .importing import ImportPlan, apply_import, plan_import
+from .reading import read_table
 
 
 @transaction.atomic
@@ -40,8 +40,6 @@ def budget_import_plan(budget_import: BudgetImport) -> ImportPlan:
     """Read and check the stored file against the framework as it is now.
 
     Raises reading.TableError when the file as a whole cannot be read."""
-    from ..spreadsheets.importing import plan_import
-
     table = read_table(bytes(budget_import.content), budget_import.filename)
     return plan_import(framework=budget_import.framework, table=table)
 

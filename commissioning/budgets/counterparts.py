@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 
 from commissioning.core.years import FinancialYear
 
-from ..models import Framework
+from .models import Framework
 
 
 @dataclass(frozen=True)
