@@ -197,6 +197,7 @@ def test_editors_get_add_change_and_move_controls(officer_client, victims):
     make_line(victims, name="Second", order=2)
     content = officer_client.get(lines_url(victims.framework)).content.decode()
     assert "Add a service line" in content
+    assert f'href="/frameworks/{victims.framework.pk}/import/"' in content
     assert line_url("line-edit", first) in content
     assert line_url("line-move", first) in content
     # The first line can only go down and the last only up.
