@@ -148,7 +148,7 @@ def test_warns_when_lines_differ_from_the_stated_budget(login, officer):
     FrameworkBudget.objects.create(framework=framework, year=Y17, amount=Decimal("2500"))
     response = login(officer).get(_url(framework))
     assert (
-        "The service lines add up to £2,000, which is £500 less than the stated budget of £2,500."
+        "The service lines add up to £2,000.00, which is £500.00 less than the stated budget of £2,500.00"
         in _text(response)
     )
 
@@ -213,3 +213,13 @@ def test_summary_query_count_does_not_grow_with_lines(login, officer, django_ass
     with django_assert_num_queries(17):
         response = client.get(_url(framework))
     assert sum(len(group.lines) for group in response.context["itemised"].categories) == 40
+
+
+def test_budget_warning_is_exact_whatever_the_unit_shown(login, officer):
+    # Seed 000's 2016/17 refresh: a £200 gap would round to "£0.000m" in millions.
+    framework = framework_with_lines(categories=1, lines_per_category=1, amount="3940200")
+    FrameworkBudget.objects.create(framework=framework, year=Y17, amount=Decimal("3940000"))
+    response = login(officer).get(_url(framework), {"unit": "millions"})
+    text = _text(response)
+    assert "which is £200.00 more than the stated budget of £3,940,000.00" in text
+    assert "£0.000m more" not in text

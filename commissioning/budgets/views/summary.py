@@ -18,6 +18,7 @@ from ..models import BudgetCategory, Framework
 from ..policies import framework_policy
 from ..selectors import Totals, framework_totals, itemised_budget
 from ..spreadsheets.values import format_reach
+from .frameworks import budget_warning
 from .frameworks_base import FrameworkRecordView
 
 ZERO = Decimal("0.00")
@@ -111,7 +112,9 @@ class SummaryView(FrameworkRecordView):
                 (total, priorities.get(total.category.pk, [])) for total in totals.categories
             ],
             "totals_rounding_note": totals.rounding_note_needed(unit),
-            "budget_shortfall": -totals.difference if totals.difference else None,
+            # Exact, in pounds and pence, whatever unit the tables use: a £200 gap must not
+            # be shown as "£0.000m".
+            "budget_warning": budget_warning(totals, several_years=False),
             "itemised": self._itemised(framework, year),
             "footnotes": list(framework.footnotes.all()),
             "category_chart": self._category_chart(totals, year, unit),
