@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "commissioning.accounts",
     "commissioning.plans",
     "commissioning.budgets",
+    "commissioning.consultations",
     # Top of the tree: may import every app above.
     "commissioning.demo",
 ]
