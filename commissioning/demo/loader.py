@@ -197,4 +197,7 @@ def load_demo() -> LoadSummary:
     from .frameworks import load_frameworks
 
     load_frameworks(summary)
+    from .consultations import load_consultations
+
+    load_consultations(summary)
     return summary
