@@ -10,6 +10,8 @@ urlpatterns = [
     path("areas/", include("commissioning.areas.urls")),
     path("plans/", include("commissioning.plans.urls")),
     path("frameworks/", include("commissioning.budgets.urls")),
+    path("consultations/", include("commissioning.consultations.urls")),
+    path("have-your-say/", include("commissioning.consultations.public_urls")),
     path("api/", include("commissioning.api_urls")),
 ]
 

@@ -6,11 +6,13 @@ stylesheet's .app-qr-code rule).
 """
 
 import base64
-import xml.etree.ElementTree as ET
 from urllib.parse import quote, urlencode
 
 import qrcode
 from django.utils.safestring import SafeString, mark_safe
+
+# The same ElementTree qrcode builds with: lxml when installed, else the standard library.
+from qrcode.compat.etree import ET  # type: ignore[import-not-found]
 from qrcode.image.svg import SvgPathFillImage
 
 

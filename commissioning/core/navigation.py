@@ -25,6 +25,7 @@ class NavItem:
 _SECTIONS: list[tuple[Promise, str, frozenset[Role], str]] = [
     (_("Dashboard"), "core:dashboard", STAFF_ROLES | EXTERNAL_ROLES, "/dashboard"),
     (_("Frameworks"), "budgets:list", STAFF_ROLES, "/frameworks"),
+    (_("Consultations"), "consultations:list", STAFF_ROLES, "/consultations"),
     (_("Plans"), "plans:list", STAFF_ROLES, "/plans"),
     (_("Organisations"), "organisations:list", STAFF_ROLES, "/organisations"),
     (_("Areas"), "areas:list", STAFF_ROLES, "/areas"),
