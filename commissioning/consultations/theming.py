@@ -202,6 +202,8 @@ def suggestions_refresh(*, consultation: Consultation) -> int:
     with a theme keep their suggestions untouched; no comment's theme is ever set here.
     """
     with transaction.atomic():
+        # Two refreshes at once would each delete, then both insert the same rows.
+        Consultation.objects.select_for_update().only("pk").get(pk=consultation.pk)
         themes = {theme.name: theme for theme in Theme.objects.filter(consultation=consultation)}
         names = {theme.pk: name for name, theme in themes.items()}
         comments = list(

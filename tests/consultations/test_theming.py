@@ -281,10 +281,10 @@ def test_refresh_uses_the_same_number_of_queries_however_many_comments(
     _comments(small, _themes(small), 6)
     _comments(large, _themes(large), 60)
 
-    # Savepoint, themes, comments, delete, one insert, release.
-    with django_assert_num_queries(6):
+    # Savepoint, lock, themes, comments, delete, one insert, release.
+    with django_assert_num_queries(7):
         suggestions_refresh(consultation=small)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         refreshed = suggestions_refresh(consultation=large)
 
     assert refreshed == 40  # the 40 of 60 comments without a theme
