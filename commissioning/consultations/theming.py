@@ -124,7 +124,7 @@ class TfidfSuggester:
             vectors = vectorizer.fit_transform(texts)
         except ValueError:  # nothing but stop words: no vocabulary to learn
             return self
-            # Labels in order of first appearance, so equal scores rank the same way every time.
+        # Labels in order of first appearance, so equal scores rank the same way every time.
         ordered = list(dict.fromkeys(labels))
         rows = []
         for label in ordered:
