@@ -21,14 +21,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from commissioning.areas.models import PolicingArea
-from commissioning.budgets.spreadsheets.reading import (
-    MAX_BYTES,
-    TableError,
-    _cell_text,
-    _csv_rows,
-    _xlsx_rows,
-)
 from commissioning.core.roles import is_editor
+from commissioning.core.spreadsheets import SpreadsheetError, cell_text, read_rows
 
 from .models import (
     Comment,
@@ -137,24 +131,15 @@ def _text(value: object) -> str:
     # A reference typed as 12 comes back from a spreadsheet as the number 12.0.
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    text = _cell_text(value)
+    text = cell_text(value)
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _raw_rows(data: bytes, filename: str) -> list[list[Any]]:
-    if len(data) > MAX_BYTES:
-        raise CommentLogError([RowError(0, "", _("The file must be smaller than 5MB"))])
-    if not data.strip():
-        raise CommentLogError([RowError(0, "", _("The selected file is empty"))])
-    lower = filename.lower()
     try:
-        if lower.endswith(".xlsx"):
-            return _xlsx_rows(data)
-        if lower.endswith(".csv"):
-            return _csv_rows(data)
-    except TableError as error:
+        return read_rows(data, filename)
+    except SpreadsheetError as error:
         raise CommentLogError([RowError(0, "", str(error))]) from error
-    raise CommentLogError([RowError(0, "", _("The selected file must be a CSV or XLSX"))])
 
 
 def _columns(headings: list[str]) -> tuple[dict[str, int], list[str]]:

@@ -4,21 +4,19 @@ Real spreadsheets name their columns in many ways ("Cost", "17/18 proposed costs
 "Theme" or "Category"), so headers are matched by meaning, not by exact text.
 """
 
-import csv
-import io
 import re
 from dataclasses import dataclass
 from typing import Any
 
 from django.utils.translation import gettext as _
 
+from commissioning.core.spreadsheets import SpreadsheetError, cell_text, read_rows
 from commissioning.core.years import FinancialYear
 
 MAX_ROWS = 5000
-MAX_BYTES = 5 * 1024 * 1024
 
 
-class TableError(ValueError):
+class TableError(SpreadsheetError):
     """The file as a whole cannot be read. The message is fit to show to the officer."""
 
 
@@ -146,36 +144,15 @@ def recognise(headers: list[str]) -> tuple[list[Column], list[str]]:
     return columns, unrecognised
 
 
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if hasattr(value, "strftime"):
-        return value.strftime("%Y-%m-%d")
-    if isinstance(value, float):
-        return repr(value)
-    text = str(value).strip()
-    # Exports protect text that looks like a formula with an apostrophe; take it off.
-    if text.startswith("'") and text[1:2] in ("=", "+", "-", "@"):
-        return text[1:]
-    return text
-
-
 def read_table(data: bytes, filename: str) -> Table:
     """Read the first sheet of an XLSX, or a CSV (UTF-8, or Windows-1252 as Excel saves it)."""
-    if len(data) > MAX_BYTES:
-        raise TableError(_("The file must be smaller than 5MB"))
-    if not data.strip():
-        raise TableError(_("The selected file is empty"))
-    lower = filename.lower()
-    if lower.endswith(".xlsx"):
-        raw_rows = _xlsx_rows(data)
-    elif lower.endswith(".csv"):
-        raw_rows = _csv_rows(data)
-    else:
-        raise TableError(_("The selected file must be a CSV or XLSX"))
+    try:
+        raw_rows = read_rows(data, filename)
+    except SpreadsheetError as error:
+        raise TableError(str(error)) from error
     # The header row is the first row that is not blank.
     numbered = [
-        (number, [_cell_text(v) for v in row]) for number, row in enumerate(raw_rows, start=1)
+        (number, [cell_text(v) for v in row]) for number, row in enumerate(raw_rows, start=1)
     ]
     numbered = [(n, row) for n, row in numbered if any(row)]
     if not numbered:
@@ -185,33 +162,3 @@ def read_table(data: bytes, filename: str) -> Table:
         raise TableError(_("The file must have no more than %(max)s rows") % {"max": MAX_ROWS})
     columns, unrecognised = recognise(headers)
     return Table(columns=columns, rows=body, unrecognised=unrecognised)
-
-
-def _csv_rows(data: bytes) -> list[list[Any]]:
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:  # pragma: no cover - cp1252 decodes almost anything
-        raise TableError(_("The selected file must be a CSV saved as UTF-8"))
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    return list(csv.reader(io.StringIO(text), dialect))
-
-
-def _xlsx_rows(data: bytes) -> list[list[Any]]:
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds of error for a bad file
-        raise TableError(_("The selected file could not be read as an XLSX spreadsheet")) from exc
-    try:
-        sheet = workbook.worksheets[0]
-        return [list(row) for row in sheet.iter_rows(values_only=True)]
-    finally:
-        workbook.close()

@@ -1,0 +1,47 @@
+import datetime
+import io
+
+import pytest
+from openpyxl import Workbook
+
+from commissioning.core.spreadsheets import SpreadsheetError, cell_text, read_rows
+
+
+def test_cell_text():
+    assert cell_text(None) == ""
+    assert cell_text(datetime.date(2017, 9, 30)) == "2017-09-30"
+    assert cell_text(8683.75) == "8683.75"
+    assert cell_text("  Catch 22 ") == "Catch 22"
+    assert cell_text("'=SUM(A1)") == "=SUM(A1)"
+    assert cell_text("'quoted") == "'quoted"
+
+
+def test_csv_in_utf8_or_windows_1252_with_any_delimiter():
+    assert read_rows("a;b\n1;2\n".encode("cp1252"), "x.csv") == [["a", "b"], ["1", "2"]]
+    assert read_rows("\ufeffName,Cost\nCafé,£1\n".encode(), "x.CSV") == [
+        ["Name", "Cost"],
+        ["Café", "£1"],
+    ]
+
+
+def test_xlsx_first_sheet_values():
+    book = Workbook()
+    book.active.append(["Name", "Cost"])
+    book.active.append(["Victim First", 307849])
+    out = io.BytesIO()
+    book.save(out)
+    assert read_rows(out.getvalue(), "x.xlsx") == [["Name", "Cost"], ["Victim First", 307849]]
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "message"),
+    [
+        (b"", "x.csv", "The selected file is empty"),
+        (b"x" * (5 * 1024 * 1024 + 1), "x.csv", "smaller than 5MB"),
+        (b"x", "x.pdf", "must be a CSV or XLSX"),
+        (b"not a zip", "x.xlsx", "could not be read as an XLSX"),
+    ],
+)
+def test_unreadable_files(data, name, message):
+    with pytest.raises(SpreadsheetError, match=message):
+        read_rows(data, name)
