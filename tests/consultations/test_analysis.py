@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from commissioning.areas.models import PolicingArea
 from commissioning.consultations import analysis
 from commissioning.consultations.models import (
     Answer,
@@ -36,8 +37,9 @@ _numbers = itertools.count(1)
 
 def closed_consultation(*, title: str = "Draft Commissioning Framework 2017/18") -> Consultation:
     now = timezone.now()
+    area: PolicingArea = PolicingAreaFactory()  # type: ignore[assignment]
     return Consultation.objects.create(
-        area=PolicingAreaFactory(),
+        area=area,
         title=title,
         slug=f"consultation-{next(_numbers)}",
         opens_at=now - timedelta(days=30),
@@ -191,7 +193,7 @@ def test_counts_take_the_same_queries_whatever_the_number_of_questions(
         for n in range(1, 7)
     ]
     for _i in range(5):
-        respond(consultation, {q: (("A", "B"), "", "A comment") for q in questions})
+        respond(consultation, dict.fromkeys(questions, (("A", "B"), "", "A comment")))
     # Questions, their options, ticks per option, per-question totals, respondents.
     with django_assert_num_queries(5):
         counts = analysis.question_counts(consultation=consultation)
@@ -318,9 +320,7 @@ def test_a_comment_is_replaced_by_its_parts_in_order(officer):
     )
 
     assert parts[0].pk == item.pk
-    texts = list(
-        Comment.objects.filter(consultation=consultation).values_list("text", flat=True)
-    )
+    texts = list(Comment.objects.filter(consultation=consultation).values_list("text", flat=True))
     assert texts == [
         "First.",
         "The grant form is too long.",
