@@ -124,13 +124,12 @@ class CommentSplitView(_CommentActionView):
     tab = "comments"
     template_name = "consultations/analysis/split.html"
 
-    def _count(self, data: dict[str, str] | None) -> int:
-        count = 2
-        if data:
-            count = sum(1 for key in data if key.startswith("part_")) or 2
-            if "add_part" in data:
-                count += 1
-        return max(2, min(count, MOST_PARTS))
+    def _count(self, data: dict[str, str]) -> int:
+        """How many boxes: as many as were sent (at least 2), one more when asked."""
+        count = max(2, sum(1 for key in data if key.startswith("part_")))
+        if "add_part" in data:
+            count += 1
+        return min(count, MOST_PARTS)
 
     def _render(
         self, consultation: Consultation, comment: Comment, form: CommentSplitForm
