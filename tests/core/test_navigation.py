@@ -13,7 +13,7 @@ from commissioning.core.roles import Role
 
 pytestmark = pytest.mark.django_db
 
-STAFF_SECTIONS = ["Dashboard", "Frameworks", "Plans", "Organisations", "Areas"]
+STAFF_SECTIONS = ["Dashboard", "Frameworks", "Consultations", "Plans", "Organisations", "Areas"]
 
 
 def _labels(rf: RequestFactory, user: object, path: str = "/dashboard/") -> list[str]:
