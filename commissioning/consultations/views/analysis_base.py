@@ -6,7 +6,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from commissioning.core.views import PolicyView
@@ -58,24 +58,12 @@ def analysis_tabs(consultation: Consultation, current: str) -> list[tuple[str, s
     ]
 
 
-def _url(name: str, *args: object) -> str | None:
-    try:
-        return reverse(name, args=args)
-    except NoReverseMatch:
-        return None
-
-
 def breadcrumbs(consultation: Consultation) -> list[tuple[str, str]]:
-    """Up to the consultation. Its own pages belong to the builder's module: link them
-    only when they are routed (each module is mounted on its own)."""
-    items = [(_("Home"), reverse("core:dashboard"))]
-    consultations = _url("consultations:list")
-    if consultations:
-        items.append((_("Consultations"), consultations))
-    detail = _url("consultations:detail", consultation.pk)
-    if detail:
-        items.append((consultation.title, detail))
-    return items
+    return [
+        (_("Home"), reverse("core:dashboard")),
+        (_("Consultations"), reverse("consultations:list")),
+        (consultation.title, reverse("consultations:detail", args=[consultation.pk])),
+    ]
 
 
 def return_query(data: QueryDict) -> str:
