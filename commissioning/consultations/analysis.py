@@ -221,7 +221,8 @@ def comment_set_theme(*, actor: Any, comment: Comment, theme: Theme | None) -> C
     locked.theme = theme
     locked.themed_by = actor if theme is not None else None
     locked.themed_at = timezone.now() if theme is not None else None
-    return _save(locked, actor, f"Theme set to {theme}" if theme else "Theme removed")
+    reason = f"Theme set to {theme}" if theme else "Theme removed"
+    return _save(locked, actor, reason[:100])  # the history's reason holds 100 characters
 
 
 @transaction.atomic
