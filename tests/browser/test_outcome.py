@@ -89,7 +89,7 @@ def test_officer_responds_approves_and_publishes_the_outcome(
     tab_to(page, "Publish the outcome")
     press_and_follow(page, "Enter", status=200)
     assert main_heading(page) == "Publish the outcome"
-    assert "1 comment has no response" in page.locator("main").inner_text()
+    assert "1 comment has no response (comment 3)" in page.locator("main").inner_text()
     tab_to(page, page.locator("main form button[type=submit]"))
     press_and_follow(page, "Enter", status=200)
     assert "1 response has been published" in _banner(page)

@@ -303,7 +303,7 @@ def test_approve_then_publish_then_the_response_is_frozen(login, officer, consul
 
     publish = reverse("consultations:outcome-publish", args=[consultation.pk])
     confirm = client.get(publish).content.decode()
-    assert "1 comment has a draft response" in confirm
+    assert "1 comment has a draft response (comment 2)" in confirm
     response = client.post(publish, follow=True)
     assert "1 response has been published" in response.content.decode()
 

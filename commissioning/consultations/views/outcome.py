@@ -102,11 +102,23 @@ class PublishOutcomeView(OutcomeRecordView):
     template_name = "consultations/outcome/publish.html"
 
     def _context(self, consultation: Consultation) -> dict[str, Any]:
-        counts = _counts(outcome_groups(consultation))
+        groups = outcome_groups(consultation)
+        counts = _counts(groups)
         blocker = publication_blockers(consultation)
         if not blocker and not counts[OfficeResponseStatus.APPROVED]:
             blocker = _("There are no approved responses to publish")
-        return {"counts": counts, "blocker": blocker}
+        rows = [row for group in groups for row in group.rows]
+        return {
+            "counts": counts,
+            "blocker": blocker,
+            # By number, so the officer can find them on the outcome page.
+            "draft_numbers": ", ".join(
+                str(row.number)
+                for row in rows
+                if row.office_response and row.office_response.status == OfficeResponseStatus.DRAFT
+            ),
+            "none_numbers": ", ".join(str(row.number) for row in rows if not row.office_response),
+        }
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         consultation = self.editable_consultation()
