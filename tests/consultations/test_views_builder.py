@@ -762,3 +762,38 @@ def test_option_factory_makes_choice_questions():
     option = OptionFactory()
     assert option.question.kind == QuestionKind.SINGLE
     assert QuestionFactory().kind == QuestionKind.LONG_TEXT
+
+
+# --- Services the pages use -------------------------------------------------------------
+
+
+def test_response_enter_refuses_online_and_published_consultations(make_user):
+    from django.core.exceptions import ValidationError
+
+    from commissioning.consultations.building import response_enter
+
+    officer = make_user(Role.COMMISSIONING_OFFICER)
+    consultation, *_ = with_survey()
+    arguments = {
+        "actor": officer,
+        "consultation": consultation,
+        "received_at": timezone.now(),
+        "respondent_type": RespondentType.INDIVIDUAL,
+        "publish_consent": PublishConsent.NO,
+        "answers": {},
+    }
+    with pytest.raises(ValidationError, match="e-mail, letter or meeting"):
+        response_enter(channel=Channel.ONLINE, submission_key=uuid.uuid4(), **arguments)
+    consultation.outcome_published_at = timezone.now()
+    consultation.save()
+    with pytest.raises(ValidationError, match="outcome of this consultation has been published"):
+        response_enter(channel=Channel.EMAIL, submission_key=uuid.uuid4(), **arguments)
+    assert not Response.objects.exists()
+
+
+def test_an_empty_section_can_be_deleted_after_responses(officer_client):
+    consultation, *_ = with_survey()
+    ResponseFactory(consultation=consultation)
+    empty = SectionFactory(consultation=consultation, title="Spare")
+    officer_client.post(url("section-delete", consultation, empty.pk))
+    assert not Section.objects.filter(pk=empty.pk).exists()

@@ -94,6 +94,7 @@ class ConsultationDetailView(ConsultationRecordView):
             question_count=Question.objects.filter(section__consultation=consultation).count(),
             public_url=request.build_absolute_uri(public_path),
             public_visible=status != ConsultationStatus.FORTHCOMING,
+            can_enter=consultation.outcome_published_at is None,
         )
 
 
