@@ -105,7 +105,9 @@ def axe_violations(page: Page) -> list[dict[str, Any]]:
                 const el = document.querySelector(n.target[0]);
                 const data = [...n.any, ...n.all, ...n.none].flatMap(
                     (c) => [].concat((c.data && c.data.values) || c.data || []));
-                return el !== null && el.matches('input[type="radio"][data-aria-controls]')
+                // GOV.UK's script turns data-aria-controls into aria-controls on load.
+                const revealing = 'input[type="radio"][data-aria-controls], input[type="radio"][aria-controls]';
+                return el !== null && el.matches(revealing)
                     && data.length > 0 && data.every((d) => String(d).startsWith("aria-expanded="));
             };
             return results.violations

@@ -55,15 +55,6 @@ def _tick(page: Page, selector: str) -> None:
     assert page.evaluate("() => document.activeElement.checked"), selector
 
 
-# GOV.UK's JavaScript turns a revealing radio's data-aria-controls into aria-controls, so
-# helpers.axe_violations (which forgives aria-expanded only on [data-aria-controls]) does
-# not recognise it. The journey passes once the helper also matches [aria-controls];
-# strict, so this marker must go in the same change.
-@pytest.mark.xfail(
-    strict=True,
-    raises=pytest.fail.Exception,
-    reason="tests/browser/helpers.py does not forgive aria-expanded once GOV.UK JS has run",
-)
 def test_officer_builds_a_consultation_on_a_draft_framework(
     page: Page, make_user: Callable[..., User]
 ) -> None:

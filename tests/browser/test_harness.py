@@ -73,6 +73,9 @@ def test_only_govuk_radio_reveals_may_carry_aria_expanded(page: Page) -> None:
                        data-aria-controls="conditional-x" aria-expanded="false">
                 <label for="revealing">Sub-areas</label>
                 <div id="conditional-x">More</div>
+                <input type="radio" name="a" id="scripted" value="3"
+                       aria-controls="conditional-x" aria-expanded="true">
+                <label for="scripted">Group</label>
                 <input type="radio" name="a" id="stray" value="2" aria-expanded="false">
                 <label for="stray">Whole area</label>
               </fieldset>`);
