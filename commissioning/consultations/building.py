@@ -256,6 +256,8 @@ def response_enter(
         channel=channel,
         entered_by=actor,
         now=received_at,
+        # A letter answers what its writer chose to answer.
+        check_required=False,
     )
     if submitted.pk != response.pk:
         # A simultaneous request with the same key stored it first: drop this copy.

@@ -245,8 +245,12 @@ def response_submit(
     channel: str = Channel.ONLINE,
     entered_by: Any = None,
     now: datetime | None = None,
+    check_required: bool = True,
 ) -> Response:
-    """Submit exactly once. Repeating the same key returns the stored response."""
+    """Submit exactly once. Repeating the same key returns the stored response.
+
+    ``check_required=False`` is for responses an officer enters from a letter or a
+    meeting, which need not have answered every question the online form insists on."""
     try:
         with transaction.atomic():
             return _submit(
@@ -259,6 +263,7 @@ def response_submit(
                 channel=channel,
                 entered_by=entered_by,
                 now=now or timezone.now(),
+                check_required=check_required,
             )
     except IntegrityError:
         # Another request with the same key won the race: answer with what it stored.
@@ -279,6 +284,7 @@ def _submit(
     channel: str,
     entered_by: Any,
     now: datetime,
+    check_required: bool,
 ) -> Response:
     locked = Response.objects.select_for_update().select_related("consultation").get(pk=response.pk)
     if locked.status == ResponseStatus.SUBMITTED:
@@ -301,7 +307,7 @@ def _submit(
         raise ValidationError({"organisation_name": _("Enter the name of your organisation")})
     if publish_consent not in PublishConsent.values:
         raise ValidationError({"publish_consent": _("Select whether we may publish your response")})
-    missing = _missing_required(locked)
+    missing = _missing_required(locked) if check_required else []
     if missing:
         raise ValidationError(
             _("Answer every required question: %(questions)s")

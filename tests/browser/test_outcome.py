@@ -1,9 +1,6 @@
 """An officer answers two comments with one response, approves it and publishes the
-outcome, by keyboard alone with axe-core on every page; the public outcome page shows it.
-
-The public page is reached at its real address, /have-your-say/<slug>/outcome/, through a
-URL configuration that adds it to the project's (``pytest.mark.urls``), so that this test
-does not depend on respond_urls.py having it yet.
+outcome, by keyboard alone with axe-core on every page; the public outcome page
+(/have-your-say/<slug>/outcome/) shows it.
 """
 
 from collections.abc import Callable
@@ -29,14 +26,11 @@ from tests.browser.helpers import (
 )
 from tests.browser.journeys import code_for_device, enter_code, sign_in
 from tests.consultations.test_outcomes import add_comment, closed_consultation
-from tests.consultations.test_views_outcome import urlpatterns as with_public_outcome
 from tests.factories import make_totp_device
 
-urlpatterns = with_public_outcome
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
-    pytest.mark.urls(__name__),
 ]
 
 

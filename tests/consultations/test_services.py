@@ -209,3 +209,13 @@ def test_save_and_return_keeps_only_a_hash_and_forgets_the_address_on_submit(off
     stored.refresh_from_db()
     assert (stored.resume_email, stored.resume_token_hash) == ("", "")
     assert services.response_resume(token=token) is None
+
+
+@pytest.mark.django_db
+def test_officer_entered_responses_need_not_answer_required_questions(officer):
+    consultation, _q1, _q2 = _open_consultation(officer)
+    response = services.response_start(consultation=consultation)
+    with pytest.raises(ValidationError, match="Answer every required question"):
+        _submit(response)
+    entered = _submit(response, channel="letter", entered_by=officer, check_required=False)
+    assert entered.status == ResponseStatus.SUBMITTED

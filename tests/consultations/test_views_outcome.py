@@ -5,7 +5,7 @@ import datetime as dt
 from typing import cast
 
 import pytest
-from django.urls import include, path, reverse
+from django.urls import reverse
 from django.utils import timezone
 
 from commissioning.areas.models import PolicingArea
@@ -24,9 +24,7 @@ from commissioning.consultations.outcomes import (
     office_response_approve,
     office_response_create,
 )
-from commissioning.consultations.views.outcome_public import OutcomePublicView
 from commissioning.core.roles import Role
-from commissioning.urls import urlpatterns as project_urlpatterns
 from tests.consultations.factories import ConsultationFactory
 from tests.consultations.test_outcomes import add_comment, closed_consultation
 from tests.factories import (
@@ -38,21 +36,6 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-# Until the lead routes the public page in respond_urls.py, these tests reach it through
-# this module as the URL configuration (``pytest.mark.urls(__name__)``), at the same address.
-urlpatterns = [
-    path(
-        "have-your-say/",
-        include(
-            (
-                [path("<slug:slug>/outcome/", OutcomePublicView.as_view(), name="outcome")],
-                "respond",
-            )
-        ),
-    ),
-    *project_urlpatterns,
-]
-with_public_page = pytest.mark.urls(__name__)
 
 EDITORS = [Role.ADMIN, Role.COMMISSIONING_OFFICER, Role.FINANCE_OFFICER]
 READERS = [Role.ASSESSOR, Role.PANEL_MEMBER]
@@ -196,7 +179,6 @@ def test_the_outcome_page_groups_numbered_comments_by_theme(
     assert content.count(">Published<") == COMMENT_COUNT - COMMENT_COUNT // 7
 
 
-@with_public_page
 def test_the_public_page_query_count_does_not_grow_with_comments(
     client, imported, django_assert_num_queries
 ):
@@ -360,7 +342,6 @@ def test_deleting_a_draft_response(login, officer, consultation):
 # --- Redaction and the public page -------------------------------------------------------
 
 
-@with_public_page
 def test_redaction_is_shown_on_the_public_page(client, login, officer, imported):
     comment = Comment.objects.get(consultation=imported, reference="1")
     staff = login(officer)
@@ -380,7 +361,6 @@ def test_redaction_is_shown_on_the_public_page(client, login, officer, imported)
     assert "Comment number 1<" not in public
 
 
-@with_public_page
 def test_the_public_page_shows_only_a_published_outcome_and_respects_consent(
     client, officer, consultation
 ):
@@ -414,7 +394,6 @@ def test_the_public_page_shows_only_a_published_outcome_and_respects_consent(
     assert "Keep this private" not in content
 
 
-@with_public_page
 def test_a_forthcoming_consultation_has_no_public_outcome(client):
     consultation = closed_consultation()
     consultation.opens_at = timezone.now() + dt.timedelta(days=1)

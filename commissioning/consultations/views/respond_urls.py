@@ -3,7 +3,7 @@ response is found through the session, never through its id in the address."""
 
 from django.urls import path
 
-from . import respond, respond_save, respond_submit
+from . import outcome_public, respond, respond_save, respond_submit
 
 urlpatterns = [
     path("", respond.IndexView.as_view(), name="index"),
@@ -17,4 +17,5 @@ urlpatterns = [
     path("<slug:slug>/save/", respond_save.SaveView.as_view(), name="save"),
     path("<slug:slug>/saved/", respond_save.SavedView.as_view(), name="saved"),
     path("<slug:slug>/resume/<str:token>/", respond_save.ResumeView.as_view(), name="resume"),
+    path("<slug:slug>/outcome/", outcome_public.OutcomePublicView.as_view(), name="outcome"),
 ]
