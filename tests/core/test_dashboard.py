@@ -17,8 +17,8 @@ def test_staff_see_frameworks_in_progress(make_user, login, django_assert_num_qu
             ServiceLineFactory(category=CategoryFactory(framework=framework))
     FrameworkFactory(title="Old one", status=FrameworkStatus.PUBLISHED)
     client = login(make_user(Role.PANEL_MEMBER))
-    # Session, user and device (3), then the frameworks panel (1).
-    with django_assert_num_queries(4):
+    # Session, user and device (3), the frameworks panel (1), the consultations panel (1).
+    with django_assert_num_queries(5):
         response = client.get(reverse("core:dashboard"))
     html = response.content.decode()
     assert "Frameworks in progress" in html
@@ -38,3 +38,27 @@ def test_providers_see_no_frameworks_panel(make_user, login):
     html = login(make_user(Role.PROVIDER)).get(reverse("core:dashboard")).content.decode()
     assert "Frameworks in progress" not in html
     assert "Hidden" not in html
+
+
+def test_staff_see_consultations_in_progress(make_user, login, django_assert_num_queries):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.consultations.factories import ConsultationFactory
+
+    now = timezone.now()
+    for n in range(5):
+        ConsultationFactory(
+            title=f"Consultation {n}",
+            opens_at=now - timedelta(days=1),
+            closes_at=now + timedelta(days=n + 1),
+        )
+    ConsultationFactory(title="Done", outcome_published_at=now)
+    client = login(make_user(Role.ASSESSOR))
+    # Session, user and device (3), the frameworks panel (1), the consultations panel (1).
+    with django_assert_num_queries(5):
+        html = client.get(reverse("core:dashboard")).content.decode()
+    assert "Consultations in progress" in html
+    assert "Consultation 4" in html
+    assert "Done" not in html
