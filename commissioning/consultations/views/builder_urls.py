@@ -3,6 +3,7 @@ relative to /consultations/, names in the "consultations" namespace)."""
 
 from django.urls import path
 
+from . import comment_log_import
 from .builder import (
     ConsultationCreateView,
     ConsultationDetailView,
@@ -25,6 +26,11 @@ from .builder_responses import ResponseAddView, ResponseListView
 urlpatterns = [
     path("", ConsultationListView.as_view(), name="list"),
     path("new/", ConsultationCreateView.as_view(), name="create"),
+    path(
+        "import-comment-log/",
+        comment_log_import.CommentLogImportView.as_view(),
+        name="comment-log-import",
+    ),
     path("<int:pk>/", ConsultationDetailView.as_view(), name="detail"),
     path("<int:pk>/edit/", ConsultationEditView.as_view(), name="edit"),
     path("<int:pk>/questions/", QuestionsView.as_view(), name="questions"),
