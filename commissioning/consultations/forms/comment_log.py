@@ -18,9 +18,9 @@ from ..comment_log import MAX_TITLE
 UK = ZoneInfo("Europe/London")
 MAX_BYTES = 5 * 1024 * 1024
 EXTENSIONS = (".csv", ".xlsx")
-# A problem the service finds with the title or dates, shown against the field it is about;
-# every other problem is about the file.
-SERVICE_COLUMNS = {"Title": "title", "Opens": "opens_on", "Closes": "closes_on"}
+# A problem the service finds with the title or dates, shown against the field it is about
+# (the service names them by these translated words); every other problem is the file's.
+SERVICE_COLUMNS = {_("Title"): "title", _("Opens"): "opens_on", _("Closes"): "closes_on"}
 
 
 class CommentLogImportForm(forms.Form):
@@ -87,7 +87,8 @@ class CommentLogImportForm(forms.Form):
         """The service's problems: the title's and dates' against their fields, the
         file's (every row's) against the file, so the summary links to it."""
         for error in errors:
-            field = SERVICE_COLUMNS.get(str(error.column)) if not error.row else None
+            columns = {str(word): field for word, field in SERVICE_COLUMNS.items()}
+            field = columns.get(str(error.column)) if not error.row else None
             if field:
                 self.add_error(field, str(error.message))
             else:
