@@ -22,6 +22,7 @@ from .builder_questions import (
     SectionMoveView,
 )
 from .builder_responses import ResponseAddView, ResponseListView
+from .response_import import ResponseImportView
 
 urlpatterns = [
     path("", ConsultationListView.as_view(), name="list"),
@@ -68,4 +69,5 @@ urlpatterns = [
     ),
     path("<int:pk>/responses/", ResponseListView.as_view(), name="responses"),
     path("<int:pk>/responses/add/", ResponseAddView.as_view(), name="response-add"),
+    path("<int:pk>/responses/import/", ResponseImportView.as_view(), name="response-import"),
 ]
