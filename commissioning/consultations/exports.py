@@ -22,10 +22,8 @@ from commissioning.budgets.spreadsheets.exporting import FORMULA_STARTS
 from .models import (
     Answer,
     Consultation,
-    PublishConsent,
     Question,
     QuestionKind,
-    RespondentType,
     Response,
     ResponseStatus,
 )
@@ -57,7 +55,7 @@ class Column:
     value: Callable[[Answer | None], Cell]
 
 
-def _heading(question: Question, number: int) -> str:
+def question_heading(question: Question, number: int) -> str:
     code = question.code or f"Q{number}"
     text = " ".join(question.text.split())
     if len(text) > HEADING_LENGTH:
@@ -82,7 +80,7 @@ def _ticked(option_pk: int) -> Callable[[Answer | None], Cell]:
 
 
 def _question_columns(question: Question, number: int) -> list[Column]:
-    base = _heading(question, number)
+    base = question_heading(question, number)
     kind = question.kind
     if kind in (QuestionKind.SHORT_TEXT, QuestionKind.LONG_TEXT):
         return [Column(base, lambda a: a.text if a else "")]
@@ -105,16 +103,10 @@ def _local(moment: datetime | None) -> datetime | None:
     return timezone.localtime(moment).replace(tzinfo=None) if moment else None
 
 
-def _organisation(response: Response) -> str:
-    consented = response.publish_consent == PublishConsent.WITH_NAME
-    if consented and response.respondent_type == RespondentType.ORGANISATION:
-        return response.organisation_name
-    return ""
-
-
 def responses_table(consultation: Consultation) -> Table:
-    """One row per submitted response. The organisation is named only where the
-    respondent agreed to be named."""
+    """One row per submitted response, for staff: the organisation is named, and the
+    respondent's choice about publication is given, so that the published table (not this
+    export) is where consent is applied. It re-imports through response_import."""
     questions = list(
         Question.objects.filter(section__consultation=consultation).prefetch_related("options")
     )
@@ -135,6 +127,7 @@ def responses_table(consultation: Consultation) -> Table:
         "Received by",
         "Responding as",
         "Organisation",
+        "Consent to publish",
         *[column.heading for column, _pk in columns],
     ]
     rows: list[list[Cell]] = []
@@ -146,7 +139,8 @@ def responses_table(consultation: Consultation) -> Table:
                 _local(response.submitted_at),
                 response.get_channel_display(),
                 response.get_respondent_type_display(),
-                _organisation(response),
+                response.organisation_name,
+                response.get_publish_consent_display(),
                 *[column.value(answers.get(pk)) for column, pk in columns],
             ]
         )

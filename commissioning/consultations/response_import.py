@@ -21,7 +21,7 @@ from commissioning.core.spreadsheets import SpreadsheetError, cell_text, read_ro
 
 from . import services
 from .comment_log import RowError
-from .exports import _heading
+from .exports import question_heading
 from .models import (
     TEXT_KINDS,
     Channel,
@@ -94,7 +94,7 @@ def _slots(questions: list[Question]) -> dict[str, _Slot]:
     """Every heading the export writes for these questions (numbered as it numbers them)."""
     slots: dict[str, _Slot] = {}
     for number, question in enumerate(questions, start=1):
-        base = _heading(question, number)
+        base = question_heading(question, number)
         name = question.code or f"Q{number}"
         if question.kind in TEXT_KINDS:
             slots[_key(base)] = _Slot(question, "answer", name, name)

@@ -114,6 +114,7 @@ def test_response_columns_follow_the_survey_with_one_column_per_option():
         "Received by",
         "Responding as",
         "Organisation",
+        "Consent to publish",
         "Q1 Do you support it?",
         "Q2 Which areas? [Leicester City]",
         "Q2 Which areas? [Rutland]",
@@ -162,6 +163,7 @@ def test_each_response_is_one_row_of_labels_ticks_other_text_and_comments(
         "Online",
         "On behalf of an organisation",
         "Age UK",
+        "Yes, with my name or organisation",
         "Fully support",
         0,
         1,
@@ -170,8 +172,9 @@ def test_each_response_is_one_row_of_labels_ticks_other_text_and_comments(
         "Too small",
         "More for victims",
     ]
-    # Named only with consent; unanswered questions are blank and unticked options 0.
-    assert rows[1][4:] == ["", "", 1, 1, "", "", "", ""]
+    # Staff see the organisation and the consent given (the published table applies it);
+    # unanswered questions are blank and unticked options 0.
+    assert rows[1][4:] == ["Secret Society", "Yes, but without my name", "", 1, 1, "", "", "", ""]
 
 
 def test_the_csv_download_neutralises_formulas_and_the_xlsx_keeps_text_as_text(login, officer):
@@ -185,13 +188,13 @@ def test_the_csv_download_neutralises_formulas_and_the_xlsx_keeps_text_as_text(l
     assert download["Content-Type"] == "text/csv; charset=utf-8"
     assert 'filename="' in download["Content-Disposition"]
     rows = _csv(download.content)
-    assert rows[1][8] == "'=HYPERLINK(1)"
+    assert rows[1][9] == "'=HYPERLINK(1)"
 
     download = client.get(reverse("consultations:response-export", args=[consultation.pk, "xlsx"]))
     sheet = load_workbook(io.BytesIO(download.content)).active
-    assert sheet.cell(row=2, column=9).value == "=HYPERLINK(1)"
-    assert sheet.cell(row=2, column=9).data_type == "s"
-    assert sheet.cell(row=2, column=7).value == 0
+    assert sheet.cell(row=2, column=10).value == "=HYPERLINK(1)"
+    assert sheet.cell(row=2, column=10).data_type == "s"
+    assert sheet.cell(row=2, column=8).value == 0
 
 
 # --- The analyst's view ------------------------------------------------------------------
