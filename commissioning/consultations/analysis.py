@@ -195,7 +195,11 @@ def _ensure_changeable(consultation: Consultation) -> None:
 
 
 def _locked_comment(comment: Comment) -> Comment:
-    return Comment.objects.select_for_update().select_related("consultation").get(pk=comment.pk)
+    return (
+        Comment.objects.select_for_update(of=("self",))
+        .select_related("consultation")
+        .get(pk=comment.pk)
+    )
 
 
 @transaction.atomic
@@ -203,7 +207,7 @@ def analysis_start(
     *, actor: Any, consultation: Consultation, now: datetime | None = None
 ) -> Consultation:
     """Record that the office has started analysing: only once the consultation has closed."""
-    locked = Consultation.objects.select_for_update().get(pk=consultation.pk)
+    locked = Consultation.objects.select_for_update(of=("self",)).get(pk=consultation.pk)
     now = now or timezone.now()
     if locked.status_at(now) != ConsultationStatus.CLOSED:
         raise ValidationError(_("Analysis can start only once the consultation has closed"))
@@ -340,7 +344,11 @@ def theme_create(*, actor: Any, consultation: Consultation, name: str, keywords:
 
 @transaction.atomic
 def theme_update(*, actor: Any, theme: Theme, name: str, keywords: str = "") -> Theme:
-    locked = Theme.objects.select_for_update().select_related("consultation").get(pk=theme.pk)
+    locked = (
+        Theme.objects.select_for_update(of=("self",))
+        .select_related("consultation")
+        .get(pk=theme.pk)
+    )
     _ensure_changeable(locked.consultation)
     locked.name = _check_theme_name(locked.consultation, name, locked.pk)
     locked.keywords = _keywords(keywords)
@@ -349,7 +357,11 @@ def theme_update(*, actor: Any, theme: Theme, name: str, keywords: str = "") -> 
 
 @transaction.atomic
 def theme_delete(*, actor: Any, theme: Theme) -> None:
-    locked = Theme.objects.select_for_update().select_related("consultation").get(pk=theme.pk)
+    locked = (
+        Theme.objects.select_for_update(of=("self",))
+        .select_related("consultation")
+        .get(pk=theme.pk)
+    )
     _ensure_changeable(locked.consultation)
     if locked.comments.exists():
         raise ValidationError(

@@ -49,7 +49,7 @@ def _save(instance: models.Model, actor: Any, reason: str = "") -> None:
 @transaction.atomic
 def consultation_update(*, actor: Any, consultation: Consultation, **fields: Any) -> Consultation:
     """Change the details. The web address (slug) never changes: it may be in print."""
-    locked = Consultation.objects.select_for_update().get(pk=consultation.pk)
+    locked = Consultation.objects.select_for_update(of=("self",)).get(pk=consultation.pk)
     for name, value in fields.items():
         setattr(locked, name, value)
     framework = locked.framework
@@ -68,7 +68,7 @@ def consultation_update(*, actor: Any, consultation: Consultation, **fields: Any
 
 @transaction.atomic
 def section_update(*, actor: Any, section: Section, title: str, introduction: str = "") -> Section:
-    locked = Section.objects.select_for_update().get(pk=section.pk)
+    locked = Section.objects.select_for_update(of=("self",)).get(pk=section.pk)
     locked.title = title.strip()
     locked.introduction = introduction
     _save(locked, actor)
@@ -79,7 +79,11 @@ def section_update(*, actor: Any, section: Section, title: str, introduction: st
 def section_delete(*, actor: Any, section: Section) -> None:
     """Delete a section and its questions; refused once anyone has responded, unless the
     section is empty."""
-    locked = Section.objects.select_for_update().select_related("consultation").get(pk=section.pk)
+    locked = (
+        Section.objects.select_for_update(of=("self",))
+        .select_related("consultation")
+        .get(pk=section.pk)
+    )
     if locked.questions.exists():
         ensure_questions_changeable(locked.consultation)
     locked._history_user = actor  # type: ignore[attr-defined]
@@ -110,7 +114,7 @@ def _move(actor: Any, item: models.Model, siblings: Iterable[Any], direction: st
 
 @transaction.atomic
 def section_move(*, actor: Any, section: Section, direction: str) -> None:
-    Consultation.objects.select_for_update().get(pk=section.consultation_id)
+    Consultation.objects.select_for_update(of=("self",)).get(pk=section.consultation_id)
     siblings = Section.objects.filter(consultation=section.consultation_id).order_by("order", "pk")
     _move(actor, section, siblings, direction)
 
@@ -142,7 +146,7 @@ def question_edit(
     """Change a question and its options (refused once anyone has responded). Options are
     kept by position: the first label typed updates the first option, and so on."""
     locked = (
-        Question.objects.select_for_update()
+        Question.objects.select_for_update(of=("self",))
         .select_related("section__consultation")
         .get(pk=question.pk)
     )
@@ -170,7 +174,7 @@ def question_edit(
 
 @transaction.atomic
 def question_move(*, actor: Any, question: Question, direction: str) -> None:
-    Section.objects.select_for_update().get(pk=question.section_id)
+    Section.objects.select_for_update(of=("self",)).get(pk=question.section_id)
     siblings = Question.objects.filter(section=question.section_id).order_by("order", "pk")
     _move(actor, question, siblings, direction)
 

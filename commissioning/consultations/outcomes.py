@@ -78,7 +78,7 @@ def _move(office_response: OfficeResponse, to: str) -> None:
 
 def _locked(office_response: OfficeResponse) -> OfficeResponse:
     return (
-        OfficeResponse.objects.select_for_update()
+        OfficeResponse.objects.select_for_update(of=("self",))
         .select_related("consultation__framework")
         .get(pk=office_response.pk)
     )
@@ -147,7 +147,7 @@ def office_response_create(
     _require_editor(actor)
     # Locking the consultation serialises responses to it, so two officers cannot each
     # answer the same comment at the same moment.
-    consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
+    consultation = Consultation.objects.select_for_update(of=("self",)).get(pk=consultation.pk)
     chosen = _clean_comments(consultation, comments)
     text = _clean_content(consultation, text, outcome, changed_section, changed_line)
     office_response = _save(
@@ -251,12 +251,12 @@ def consultation_publish_outcome(
     """
     _require_editor(actor)
     now = now or timezone.now()
-    locked = Consultation.objects.select_for_update().get(pk=consultation.pk)
+    locked = Consultation.objects.select_for_update(of=("self",)).get(pk=consultation.pk)
     blocker = publication_blockers(locked, now)
     if blocker:
         raise ValidationError(blocker)
     responses = list(
-        OfficeResponse.objects.select_for_update()
+        OfficeResponse.objects.select_for_update(of=("self",))
         .filter(consultation=locked, status__in=[Status.APPROVED, Status.DRAFT])
         .order_by("pk")
     )
@@ -281,7 +281,7 @@ def comment_redact(*, actor: Any, comment: Comment, redacted_text: str, reason: 
     """Set the text published in place of a comment (blank to publish the comment as
     written again). The reason is kept on the comment and in its history."""
     _require_editor(actor)
-    locked = Comment.objects.select_for_update().get(pk=comment.pk)
+    locked = Comment.objects.select_for_update(of=("self",)).get(pk=comment.pk)
     redacted_text, reason = redacted_text.strip(), reason.strip()
     errors: dict[str, str] = {}
     if not reason:

@@ -44,7 +44,11 @@ class AnswerRefusedError(ValidationError):
 
 
 def _locked_draft(response: Response) -> Response:
-    locked = Response.objects.select_for_update().select_related("consultation").get(pk=response.pk)
+    locked = (
+        Response.objects.select_for_update(of=("self",))
+        .select_related("consultation")
+        .get(pk=response.pk)
+    )
     if locked.status != ResponseStatus.DRAFT:
         raise ValidationError(_("This response has been submitted and cannot be changed"))
     if not locked.consultation.is_open:
@@ -145,7 +149,7 @@ def response_resume_once(*, token: str) -> Response | None:
     if found is None:
         return None
     locked = (
-        Response.objects.select_for_update()
+        Response.objects.select_for_update(of=("self",))
         .select_related("consultation")
         .filter(pk=found.pk, status=ResponseStatus.DRAFT, resume_token_hash=found.resume_token_hash)
         .first()

@@ -154,7 +154,7 @@ def question_create(
 @transaction.atomic
 def question_update(*, actor: Any, question: Question, **fields: Any) -> Question:
     question = (
-        Question.objects.select_for_update()
+        Question.objects.select_for_update(of=("self",))
         .select_related("section__consultation")
         .get(pk=question.pk)
     )
@@ -286,7 +286,11 @@ def _submit(
     now: datetime,
     check_required: bool,
 ) -> Response:
-    locked = Response.objects.select_for_update().select_related("consultation").get(pk=response.pk)
+    locked = (
+        Response.objects.select_for_update(of=("self",))
+        .select_related("consultation")
+        .get(pk=response.pk)
+    )
     if locked.status == ResponseStatus.SUBMITTED:
         if locked.submission_key == submission_key:
             return locked
@@ -367,7 +371,7 @@ def _hash(token: str) -> str:
 def response_save_for_later(*, response: Response, email: str) -> str:
     """Keep the draft and return the secret for the e-mailed link (only its hash is
     stored). The caller sends the e-mail after the transaction commits."""
-    locked = Response.objects.select_for_update().get(pk=response.pk)
+    locked = Response.objects.select_for_update(of=("self",)).get(pk=response.pk)
     if locked.status != ResponseStatus.DRAFT:
         raise ValidationError(_("This response has already been submitted"))
     token = secrets.token_urlsafe(32)

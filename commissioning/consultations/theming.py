@@ -203,7 +203,7 @@ def suggestions_refresh(*, consultation: Consultation) -> int:
     """
     with transaction.atomic():
         # Two refreshes at once would each delete, then both insert the same rows.
-        Consultation.objects.select_for_update().only("pk").get(pk=consultation.pk)
+        Consultation.objects.select_for_update(of=("self",)).only("pk").get(pk=consultation.pk)
         themes = {theme.name: theme for theme in Theme.objects.filter(consultation=consultation)}
         names = {theme.pk: name for name, theme in themes.items()}
         comments = list(

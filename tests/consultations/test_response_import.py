@@ -37,7 +37,7 @@ def officer(make_user):
 
 def seeded(actor: Any) -> Consultation:
     """The seed 002 survey plus a question with "Other", as the last column."""
-    consultation = ConsultationFactory()
+    consultation: Consultation = ConsultationFactory()  # type: ignore[assignment]
     build_seed_002_survey(actor=actor, consultation=consultation)
     section = consultation.sections.order_by("-order").first()
     services.question_create(
