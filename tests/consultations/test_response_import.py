@@ -39,7 +39,7 @@ def seeded(actor: Any) -> Consultation:
     """The seed 002 survey plus a question with "Other", as the last column."""
     consultation: Consultation = ConsultationFactory()  # type: ignore[assignment]
     build_seed_002_survey(actor=actor, consultation=consultation)
-    section = consultation.sections.order_by("-order").first()
+    section = consultation.sections.order_by("-order")[0]
     services.question_create(
         actor=actor,
         section=section,
