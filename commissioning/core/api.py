@@ -14,13 +14,23 @@ from rest_framework.permissions import AllowAny, BasePermission
 from rest_framework.request import Request
 
 from .permissions import PUBLIC, Policy
+from .roles import is_staff_role
 
 
 class PolicyPermission(BasePermission):
-    """Lists need ``can_list``; single records are filtered by ``visible`` (so 404)."""
+    """Lists need ``can_list``; single records are filtered by ``visible`` (so 404).
+    Staff must have entered their second factor, as on the pages."""
 
     def has_permission(self, request: Request, view: Any) -> bool:
-        return bool(view.policy.can_list(request.user))
+        user = request.user
+        if is_staff_role(user) and not _verified(user):
+            return False
+        return bool(view.policy.can_list(user))
+
+
+def _verified(user: Any) -> bool:
+    is_verified = getattr(user, "is_verified", None)
+    return bool(is_verified()) if callable(is_verified) else False
 
 
 class PolicyAPIMixin:

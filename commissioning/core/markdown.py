@@ -16,7 +16,9 @@ ALLOWED_TAGS = {
     "p", "h2", "h3", "h4", "ul", "ol", "li", "a", "strong", "em", "blockquote", "br",
     "table", "thead", "tbody", "tr", "th", "td", "sup", "sub", "hr",
 }  # fmt: skip
-ALLOWED_ATTRIBUTES = {"a": {"href", "class"}, "th": {"scope", "class"}, "td": {"class"}}
+# No "class": authors must not restyle a link as a button or hide text; the GOV.UK
+# classes are added after cleaning.
+ALLOWED_ATTRIBUTES = {"a": {"href"}, "th": {"scope"}}
 # Headings in a narrative sit under the page's own h1 and section h2.
 _CLASSES = {
     "p": "govuk-body",

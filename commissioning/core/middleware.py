@@ -17,11 +17,15 @@ class RequestLogMiddleware:
         started = time.monotonic()
         response = self.get_response(request)
         if request.path != "/healthz":
+            match = getattr(request, "resolver_match", None)
             logger.info(
                 "request",
                 extra={
                     "method": request.method,
-                    "path": request.path,
+                    # The route, not the path: paths carry one-time tokens (password
+                    # reset, invitation, save and return) that must never reach a log.
+                    "route": match.route if match else "unresolved",
+                    "view": match.view_name if match else "",
                     "status": response.status_code,
                     "duration_ms": round((time.monotonic() - started) * 1000, 1),
                     "user_id": getattr(getattr(request, "user", None), "pk", None),

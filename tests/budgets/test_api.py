@@ -110,3 +110,22 @@ def test_schema_is_valid_openapi_without_warnings(tmp_path):
         "spectacular", "--validate", "--fail-on-warn", "--file", str(tmp_path / "schema.yaml")
     )
     assert "FrameworkDetail" in (tmp_path / "schema.yaml").read_text()
+
+
+def test_a_password_alone_does_not_open_the_api(client, make_user):
+    """Basic authentication would skip two-factor: only a verified session is accepted."""
+    import base64
+
+    FrameworkFactory()
+    officer = make_user(Role.COMMISSIONING_OFFICER)
+    credentials = base64.b64encode(f"{officer.email}:correct horse battery".encode()).decode()
+    response = client.get(reverse("api:framework-list"), HTTP_AUTHORIZATION=f"Basic {credentials}")
+    assert response.status_code in (401, 403)
+
+
+def test_staff_signed_in_without_their_second_factor_are_refused(client, make_user):
+    FrameworkFactory()
+    officer = make_user(Role.COMMISSIONING_OFFICER)
+    client.force_login(officer)  # password checked, no TOTP code entered
+    response = client.get(reverse("api:framework-list"), HTTP_ACCEPT="application/json")
+    assert response.status_code != 200

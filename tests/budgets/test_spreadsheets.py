@@ -308,8 +308,12 @@ def test_exports_never_carry_a_live_formula(officer):
     csv_text = export_csv(framework).decode("utf-8-sig")
     assert "'=HYPERLINK" in csv_text
     assert "'@SUM(1)" in csv_text
+    services.footnote_save(actor=officer, framework=framework, marker="=", text='HYPERLINK("x")')
     sheet = load_workbook(io.BytesIO(export_xlsx(framework))).active
     assert sheet.cell(row=2, column=3).data_type == "s"
+    footnote_cell = sheet.cell(row=sheet.max_row, column=1)
+    assert footnote_cell.value == '= HYPERLINK("x")'
+    assert footnote_cell.data_type == "s"
     for exporter, filename in ((export_csv, "x.csv"), (export_xlsx, "x.xlsx")):
         plan = plan_import(framework=framework, table=read_table(exporter(framework), filename))
         assert [line.name for line in plan.lines] == ['=HYPERLINK("http://evil.example")']

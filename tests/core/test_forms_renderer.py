@@ -953,3 +953,20 @@ def test_a_single_checkbox_that_reveals_fields_controls_them():
     controls = re.search(r'data-aria-controls="([^"]+)"', html)
     assert controls is not None
     assert f'id="{controls[1]}"' in html
+
+
+def test_help_text_typed_by_people_is_escaped_but_developers_may_mark_html():
+    from django.utils.html import format_html
+
+    class Hints(forms.Form):
+        typed = forms.CharField(
+            help_text='<meta http-equiv="refresh" content="0;url=https://evil.example/">'
+        )
+        marked = forms.CharField(help_text=format_html("See <a href='{}'>the guide</a>", "/guide/"))
+        ticked = forms.BooleanField(required=False, help_text="<b>bold</b>")
+
+    html = str(Hints().as_div())
+    assert "<meta" not in html
+    assert "&lt;meta" in html
+    assert "<a href='/guide/'>the guide</a>" in html or '<a href="/guide/">the guide</a>' in html
+    assert "<b>bold</b>" not in html

@@ -28,3 +28,9 @@ def test_links_and_tables():
     assert 'class="govuk-link"' in html
     assert 'rel="noopener noreferrer"' in html
     assert '<table class="govuk-table">' in html
+
+
+def test_authors_cannot_set_classes():
+    html = render_markdown('<a href="https://example.org" class="govuk-button">Pay now</a>')
+    assert "govuk-button" not in html
+    assert 'class="govuk-link"' in html

@@ -117,6 +117,7 @@ def export_xlsx(framework: Framework) -> bytes:
         cell.number_format = "dd/mm/yyyy"
     for text in _footnote_rows(framework):
         sheet.append([text])
+        sheet.cell(row=sheet.max_row, column=1).data_type = "s"  # never a formula
     widths = {
         "Reference": 38,
         "Category": 18,
