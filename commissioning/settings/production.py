@@ -17,6 +17,9 @@ if len(SECRET_KEY) < 50 or SECRET_KEY.startswith("dev-only"):
 if not env.str("DATABASE_URL", default=""):
     raise ImproperlyConfigured("Set DATABASE_URL (PostgreSQL) for production.")
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
+# Password-reset, invitation and save-and-return links must not cross the network in clear.
+if EMAIL_TRANSPORT == "smtp" and not (EMAIL_USE_TLS or EMAIL_USE_SSL):  # noqa: F405
+    raise ImproperlyConfigured("Set EMAIL_USE_TLS or EMAIL_USE_SSL for SMTP in production.")
 
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 # Behind a TLS-terminating proxy that sets X-Forwarded-Proto.

@@ -77,3 +77,15 @@ def test_security_headers_are_on_every_response(client):
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert response.headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
     assert response.headers["Cross-Origin-Opener-Policy"] == "same-origin"
+
+
+def test_production_refuses_smtp_without_encryption():
+    base = {
+        "DJANGO_SECRET_KEY": "k" * 60,
+        "DATABASE_URL": "postgres://u@localhost/db",
+        "DJANGO_ALLOWED_HOSTS": "commissioning.example",
+        "EMAIL_TRANSPORT": "smtp",
+    }
+    refused = _production(base)
+    assert "Set EMAIL_USE_TLS or EMAIL_USE_SSL" in refused.stderr
+    assert _production({**base, "EMAIL_USE_TLS": "true"}).returncode == 0
