@@ -27,6 +27,11 @@ class FrameworkStatus(models.TextChoices):
     SUPERSEDED = "superseded", _("Superseded")
 
 
+# What the public may see: the current published version and every version it replaced
+# (superseded versions stay reachable, labelled as such).
+PUBLIC_FRAMEWORK_STATUSES = (FrameworkStatus.PUBLISHED, FrameworkStatus.SUPERSEDED)
+
+
 class Framework(models.Model):
     area = models.ForeignKey(
         PolicingArea, on_delete=models.PROTECT, related_name="frameworks", verbose_name=_("area")

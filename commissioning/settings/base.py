@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "simple_history",
     "rest_framework",
     "drf_spectacular",
+    "corsheaders",
     # Our apps, bottom of the dependency tree first.
     "commissioning.core",
     "commissioning.areas",
@@ -51,6 +52,10 @@ INSTALLED_APPS = [
     "commissioning.plans",
     "commissioning.budgets",
     "commissioning.consultations",
+    "commissioning.decisions",
+    "commissioning.documents",
+    "commissioning.publishing",
+    "commissioning.reports",
     # Top of the tree: may import every app above.
     "commissioning.demo",
 ]
@@ -58,6 +63,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before CommonMiddleware, as django-cors-headers requires; limited to the public API.
+    "corsheaders.middleware.CorsMiddleware",
     "commissioning.core.middleware.RequestLogMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -248,6 +255,19 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Commissioning frameworks, budgets and their publication.",
     "VERSION": "1",
 }
+
+# The public API (/api/public/) is open data: any web page may read it with GET, without
+# credentials. Nothing else answers cross-origin requests.
+CORS_URLS_REGEX = r"^/api/public/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
+
+# Uploaded documents: private storage under MEDIA_ROOT (never served directly), checked
+# by content on upload.
+DOCUMENT_MAX_BYTES = env.int("DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # --- Logging: one JSON object per line on stdout, for any log collector. ----------------
 

@@ -1,0 +1,26 @@
+"""Reading documents, and the one rule for which documents are public."""
+
+from django.db import models
+from django.utils import timezone
+
+from commissioning.budgets.models import PUBLIC_FRAMEWORK_STATUSES
+from commissioning.decisions.models import DecisionStatus
+
+from .models import Document
+
+
+def public_documents_q() -> models.Q:
+    """A document is public exactly when its parent is public.
+
+    Parents: a published or superseded framework; a consultation that has opened; a
+    published decision record.
+    """
+    return (
+        models.Q(framework__status__in=PUBLIC_FRAMEWORK_STATUSES)
+        | models.Q(consultation__opens_at__lte=timezone.now())
+        | models.Q(decision__status=DecisionStatus.PUBLISHED)
+    )
+
+
+def public_documents() -> "models.QuerySet[Document]":
+    return Document.objects.filter(public_documents_q())
