@@ -4,6 +4,24 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+apt_install() {
+  if [ "$(id -u)" = "0" ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"
+  else
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"
+  fi
+}
+
+# WeasyPrint (Panel reports as PDF) draws text with Pango; a minimal machine may lack it.
+if ! ldconfig -p 2>/dev/null | grep -q "libpangoft2-1.0.so.0"; then
+  echo "==> Installing Pango for WeasyPrint (PDF reports)"
+  apt_install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation
+fi
+if [ "${WITH_TEST_TOOLS:-0}" = "1" ] && ! command -v pdftoppm >/dev/null 2>&1; then
+  echo "==> Installing poppler-utils (the tests render PDF reports to images)"
+  apt_install poppler-utils
+fi
+
 if ! command -v uv >/dev/null 2>&1; then
   echo "==> Installing uv"
   python3 -m pip install --quiet --disable-pip-version-check uv

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 step() { printf '\n==> %s\n' "$*"; }
 
-bash scripts/bootstrap.sh
+WITH_TEST_TOOLS=1 bash scripts/bootstrap.sh
 
 if [ ! -x /usr/bin/chromium ]; then
   step "Installing Debian's chromium for the browser tests"
