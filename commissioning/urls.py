@@ -12,6 +12,11 @@ urlpatterns = [
     path("frameworks/", include("commissioning.budgets.urls")),
     path("consultations/", include("commissioning.consultations.urls")),
     path("have-your-say/", include("commissioning.consultations.public_urls")),
+    path("decisions/", include("commissioning.decisions.urls")),
+    path("documents/", include("commissioning.documents.urls")),
+    path("reports/", include("commissioning.reports.urls")),
+    path("transparency/", include("commissioning.publishing.urls")),
+    path("api/public/", include("commissioning.publishing.api_urls")),
     path("api/", include("commissioning.api_urls")),
 ]
 
