@@ -1,6 +1,7 @@
 """Fixtures every test may use. Keep this small: data belongs in the test that needs it."""
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -53,3 +54,9 @@ def officer_client(make_user: Callable[..., User], login: Callable[[User], Clien
 @pytest.fixture
 def opcc_admin_client(make_user: Callable[..., User], login: Callable[[User], Client]) -> Client:
     return login(make_user(Role.ADMIN))
+
+
+@pytest.fixture(autouse=True)
+def _private_media(settings: Any, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Uploaded documents go to a throwaway directory, never the developer's var/media."""
+    settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))

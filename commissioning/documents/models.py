@@ -10,6 +10,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -100,6 +101,10 @@ class Document(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        """The permission-checked download (see ``documents.views``)."""
+        return reverse("documents:download", kwargs={"pk": self.pk, "filename": self.original_name})
 
     @property
     def parent(self) -> Framework | Consultation | Decision:

@@ -1,0 +1,22 @@
+"""Factories for decision records."""
+
+import datetime as _dt
+
+import factory
+
+from commissioning.decisions.models import Decision, DecisionStatus
+from tests.factories import PolicingAreaFactory
+
+
+class DecisionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Decision
+
+    area = factory.SubFactory(PolicingAreaFactory)
+    reference = factory.Sequence(lambda n: f"PCC/2017/{n:03d}")
+    title = factory.Sequence(lambda n: f"Decision {n}")
+    decision = "To approve the Commissioning Framework."
+    reasons = "The framework delivers the Police and Crime Plan."
+    decided_on = _dt.date(2017, 3, 1)
+    decided_by = "Police and Crime Commissioner"
+    status = DecisionStatus.DRAFT
