@@ -200,4 +200,7 @@ def load_demo() -> LoadSummary:
     from .consultations import load_consultations
 
     load_consultations(summary)
+    from .outcome import load_outcome
+
+    load_outcome(summary)
     return summary
