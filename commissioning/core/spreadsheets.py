@@ -6,11 +6,17 @@ with commas, semicolons or tabs; XLSX is read from its first sheet, values not f
 
 import csv
 import io
+import itertools
+import zipfile
 from typing import Any
 
 from django.utils.translation import gettext as _
 
 MAX_BYTES = 5 * 1024 * 1024
+# An XLSX is a zip: 5MB compressed can hold gigabytes ("zip bomb"). Its parts are checked
+# before anything is decompressed, and no importer needs more rows than this.
+MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024
+MAX_ROWS = 100_000
 # Exports protect text that looks like a formula with a leading apostrophe.
 _FORMULA_STARTS = ("=", "+", "-", "@")
 
@@ -61,12 +67,37 @@ def _csv_rows(data: bytes) -> list[list[Any]]:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    return list(csv.reader(io.StringIO(text), dialect))
+    rows = list(itertools.islice(csv.reader(io.StringIO(text), dialect), MAX_ROWS + 1))
+    if len(rows) > MAX_ROWS:
+        raise _too_many_rows()
+    return rows
+
+
+def _check_zip(data: bytes) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            total = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError) as exc:
+        raise SpreadsheetError(
+            _("The selected file could not be read as an XLSX spreadsheet")
+        ) from exc
+    if total > MAX_UNCOMPRESSED_BYTES:
+        raise SpreadsheetError(
+            _("The spreadsheet is too large to import: split it into smaller files")
+        )
+
+
+def _too_many_rows() -> SpreadsheetError:
+    return SpreadsheetError(
+        _("The file has more than %(count)s rows: split it into smaller files")
+        % {"count": f"{MAX_ROWS:,}"}
+    )
 
 
 def _xlsx_rows(data: bytes) -> list[list[Any]]:
     from openpyxl import load_workbook
 
+    _check_zip(data)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds of error for a bad file
@@ -74,6 +105,11 @@ def _xlsx_rows(data: bytes) -> list[list[Any]]:
             _("The selected file could not be read as an XLSX spreadsheet")
         ) from exc
     try:
-        return [list(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
+        rows: list[list[Any]] = []
+        for row in workbook.worksheets[0].iter_rows(values_only=True):
+            if len(rows) == MAX_ROWS:
+                raise _too_many_rows()
+            rows.append(list(row))
+        return rows
     finally:
         workbook.close()

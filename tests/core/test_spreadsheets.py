@@ -1,9 +1,11 @@
 import datetime
 import io
+import zipfile
 
 import pytest
 from openpyxl import Workbook
 
+from commissioning.core import spreadsheets
 from commissioning.core.spreadsheets import SpreadsheetError, cell_text, read_rows
 
 
@@ -45,3 +47,30 @@ def test_xlsx_first_sheet_values():
 def test_unreadable_files(data, name, message):
     with pytest.raises(SpreadsheetError, match=message):
         read_rows(data, name)
+
+
+def test_an_xlsx_that_decompresses_too_far_is_refused_before_reading(monkeypatch):
+    monkeypatch.setattr(spreadsheets, "MAX_UNCOMPRESSED_BYTES", 1000)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", "0" * 5000)  # compresses to a few bytes
+    with pytest.raises(SpreadsheetError, match="too large"):
+        read_rows(buffer.getvalue(), "big.xlsx")
+
+
+@pytest.mark.parametrize("name", ["rows.csv", "rows.xlsx"])
+def test_more_rows_than_the_cap_are_refused(monkeypatch, name):
+    monkeypatch.setattr(spreadsheets, "MAX_ROWS", 3)
+    if name.endswith(".csv"):
+        data = b"a\n1\n2\n3\n"
+    else:
+        workbook = Workbook()
+        for value in ("a", 1, 2, 3):
+            workbook.active.append([value])
+        out = io.BytesIO()
+        workbook.save(out)
+        data = out.getvalue()
+    with pytest.raises(SpreadsheetError, match="more than 3 rows"):
+        read_rows(data, name)
+    monkeypatch.setattr(spreadsheets, "MAX_ROWS", 4)
+    assert len(read_rows(data, name)) == 4
