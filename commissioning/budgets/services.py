@@ -5,7 +5,7 @@ Services raise ``django.core.exceptions.ValidationError`` with messages fit to s
 the officer; views turn them into form errors.
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -47,6 +47,13 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
 }
 # Content can change only before a framework is final.
 EDITABLE = frozenset({S.DRAFT, S.CONSULTATION})
+
+# Rules other apps add for publishing, without this app importing them (apps above
+# budgets register in their AppConfig.ready()). A requirement returns why the framework
+# may not be published yet, or None; ON_PUBLISH hooks run in the same transaction, after
+# the framework is saved as published (the decisions app publishes its signed records).
+PUBLISH_REQUIREMENTS: list[Callable[[Framework], str | None]] = []
+ON_PUBLISH: list[Callable[..., None]] = []
 
 
 def _audited(instance: Any, actor: Any, reason: str | None = None) -> Any:
@@ -174,6 +181,10 @@ def framework_transition(
         framework.consultation_closes_on = closes_on
     if to in (S.FINAL, S.PUBLISHED) and not framework.lines.exists():
         raise ValidationError(_("Add at least one service line first"))
+    if to == S.PUBLISHED:
+        problems = [p for p in (rule(framework) for rule in PUBLISH_REQUIREMENTS) if p]
+        if problems:
+            raise ValidationError(problems)
     previous_status = framework.status
     framework.status = to
     if to == S.PUBLISHED:
@@ -184,12 +195,16 @@ def framework_transition(
             if earlier.status == S.PUBLISHED:
                 earlier.status = S.SUPERSEDED
                 _save(earlier, actor, _("Superseded by %(title)s") % {"title": framework.title})
-    return _save(
+    framework = _save(
         framework,
         actor,
         _("Status changed from %(from)s to %(to)s")
         % {"from": S(previous_status).label, "to": S(to).label},
     )
+    if to == S.PUBLISHED:
+        for hook in ON_PUBLISH:
+            hook(actor=actor, framework=framework)
+    return framework
 
 
 @transaction.atomic

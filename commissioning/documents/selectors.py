@@ -24,3 +24,13 @@ def public_documents_q() -> models.Q:
 
 def public_documents() -> "models.QuerySet[Document]":
     return Document.objects.filter(public_documents_q())
+
+
+def is_public(document: Document) -> bool:
+    return public_documents().filter(pk=document.pk).exists()
+
+
+def documents_of(**parent: object) -> "models.QuerySet[Document]":
+    """A parent's documents for its Documents tab (``framework=``, ``consultation=`` or
+    ``decision=``), with who uploaded them."""
+    return Document.objects.filter(**parent).select_related("uploaded_by")

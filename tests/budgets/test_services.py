@@ -15,6 +15,7 @@ from commissioning.budgets.models import (
 )
 from commissioning.core.roles import Role
 from commissioning.core.years import FinancialYear
+from tests.decisions.factories import signed_decision_for
 from tests.factories import (
     CategoryFactory,
     FrameworkFactory,
@@ -87,6 +88,7 @@ def test_lifecycle_follows_the_transition_table(officer):
     framework = services.framework_transition(
         actor=officer, framework=framework, to=FrameworkStatus.FINAL
     )
+    signed_decision_for(framework)  # publishing needs one (tests/decisions)
     framework = services.framework_transition(
         actor=officer, framework=framework, to=FrameworkStatus.PUBLISHED
     )
@@ -182,6 +184,7 @@ def test_refresh_copies_everything_keeping_identities_and_supersedes_on_publish(
     assert refreshed.history.get().history_change_reason.startswith("Refreshed from 2017/18")
 
     services.framework_transition(actor=officer, framework=refreshed, to=FrameworkStatus.FINAL)
+    signed_decision_for(refreshed)
     services.framework_transition(actor=officer, framework=refreshed, to=FrameworkStatus.PUBLISHED)
     framework.refresh_from_db()
     assert framework.status == FrameworkStatus.SUPERSEDED

@@ -74,7 +74,16 @@ def test_tabs_mark_the_current_page_and_link_to_the_framework() -> None:
     framework = cast(Framework, FrameworkFactory())
     tabs = framework_tabs(framework, "history")
     labels = [str(label) for label, _href, _current in tabs]
-    assert labels == ["Overview", "Service lines", "Funding", "Summary", "Compare", "History"]
+    assert labels == [
+        "Overview",
+        "Service lines",
+        "Funding",
+        "Summary",
+        "Compare",
+        "Documents",
+        "Decisions",
+        "History",
+    ]
     assert [current for _label, _href, current in tabs].count(True) == 1
     assert tabs[-1][2] is True
     assert tabs[0][1] == f"/frameworks/{framework.pk}/"

@@ -18,6 +18,7 @@ from commissioning.budgets.models import (
 from commissioning.budgets.services import footnote_save, framework_budget_set, section_save
 from commissioning.core.roles import Role
 from commissioning.core.years import FinancialYear
+from tests.decisions.factories import signed_decision_for
 from tests.factories import (
     CategoryFactory,
     FrameworkFactory,
@@ -454,6 +455,7 @@ def test_lifecycle_through_the_pages(officer_client):
 
     with_line(framework)
     officer_client.post(url("status", framework), {"to": S.FINAL})
+    signed_decision_for(framework)  # publishing needs one (tests/decisions)
     officer_client.post(url("status", framework), {"to": S.PUBLISHED})
     framework.refresh_from_db()
     assert framework.status == S.PUBLISHED

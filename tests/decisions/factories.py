@@ -3,7 +3,9 @@
 import datetime as _dt
 
 import factory
+from django.utils import timezone
 
+from commissioning.budgets.models import Framework
 from commissioning.decisions.models import Decision, DecisionStatus
 from tests.factories import PolicingAreaFactory
 
@@ -20,3 +22,14 @@ class DecisionFactory(factory.django.DjangoModelFactory):
     decided_on = _dt.date(2017, 3, 1)
     decided_by = "Police and Crime Commissioner"
     status = DecisionStatus.DRAFT
+
+
+def signed_decision_for(framework: Framework) -> Decision:
+    """A signed decision record for a framework: what publishing it needs."""
+    decision: Decision = DecisionFactory(
+        area=framework.area,
+        framework=framework,
+        status=DecisionStatus.SIGNED,
+        signed_at=timezone.now(),
+    )
+    return decision

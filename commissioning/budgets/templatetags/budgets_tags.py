@@ -42,6 +42,9 @@ TABS = (
     ("funding", _("Funding"), "budgets:funding"),
     ("summary", _("Summary"), "budgets:summary"),
     ("compare", _("Compare"), "budgets:compare"),
+    # Pages of the apps above budgets, found by URL name (never imported from here).
+    ("documents", _("Documents"), "documents:framework"),
+    ("decisions", _("Decisions"), "decisions:framework"),
     ("history", _("History"), "budgets:history"),
 )
 
