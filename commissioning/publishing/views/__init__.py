@@ -1,0 +1,1 @@
+"""The public transparency site: pages anyone may read, without an account."""
