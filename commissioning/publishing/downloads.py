@@ -9,7 +9,6 @@ penny in XLSX.
 import csv
 import io
 import re
-from decimal import Decimal
 from typing import Any
 
 from django.utils.text import slugify
@@ -30,8 +29,6 @@ FORMATS = tuple(CONTENT_TYPES)
 def _csv_cell(value: Cell) -> str:
     if value is None:
         return ""
-    if isinstance(value, Decimal):
-        return f"{value:.2f}" if value == value.quantize(Decimal("0.01")) else str(value)
     text = str(value)
     return f"'{text}" if isinstance(value, str) and text.startswith(FORMULA_STARTS) else text
 
