@@ -8,6 +8,7 @@ decision record that decides on it, and publishing the framework publishes that 
 (seed 000, paragraph 10: the decision record went on the website with the framework).
 """
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -122,8 +123,9 @@ def decision_create(
 
 
 @transaction.atomic
-def decision_update(*, actor: Any, decision: Decision, **changes: Any) -> Decision:
-    """Change a draft's content; a signed record is fixed."""
+def decision_update(*, actor: Any, decision: Decision, changes: Mapping[str, Any]) -> Decision:
+    """Change a draft's content; a signed record is fixed. ``changes`` is a mapping (not
+    keyword arguments) because one of the fields is itself called ``decision``."""
     unknown = set(changes) - CONTENT_FIELDS
     if unknown:
         raise TypeError(f"cannot change {', '.join(sorted(unknown))} here")

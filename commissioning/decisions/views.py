@@ -178,7 +178,7 @@ class DecisionEditView(DecisionRecordView):
         if form.is_valid():
             try:
                 services.decision_update(
-                    actor=request.user, decision=decision, **form.service_arguments()
+                    actor=request.user, decision=decision, changes=form.service_arguments()
                 )
             except ValidationError as error:
                 add_service_errors(form, error)

@@ -136,18 +136,23 @@ def check_upload(upload: Any, *, max_bytes: int | None = None) -> CheckedUpload:
             )
         content_type, extensions = BINARY_TYPES[kind.extension]
         if extension not in extensions:
-            raise ValidationError(
+            values = {
+                "type": kind.extension.upper(),
+                "extension": extension,
+                "expected": sorted(extensions)[0],
+            }
+            message = (
                 _(
-                    "The selected file is a %(type)s but its name ends in .%(extension)s: "
+                    "The selected file is of type %(type)s but its name ends in "
+                    ".%(extension)s: rename it to end in .%(expected)s"
+                )
+                if extension
+                else _(
+                    "The selected file is of type %(type)s but its name has no extension: "
                     "rename it to end in .%(expected)s"
                 )
-                % {
-                    "type": kind.extension.upper(),
-                    "extension": extension or "",
-                    "expected": sorted(extensions)[0],
-                },
-                code="extension",
             )
+            raise ValidationError(message % values, code="extension")
     elif _is_text(upload, head):
         if extension not in TEXT_TYPES:
             raise ValidationError(

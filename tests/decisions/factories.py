@@ -26,7 +26,7 @@ class DecisionFactory(factory.django.DjangoModelFactory):
 
 def signed_decision_for(framework: Framework) -> Decision:
     """A signed decision record for a framework: what publishing it needs."""
-    decision: Decision = DecisionFactory(
+    decision: Decision = DecisionFactory.create(
         area=framework.area,
         framework=framework,
         status=DecisionStatus.SIGNED,
