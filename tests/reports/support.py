@@ -7,6 +7,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from commissioning.areas.models import PolicingArea
 from commissioning.budgets.models import Footnote, Framework, FrameworkBudget, FrameworkStatus
 from commissioning.consultations.models import (
     Comment,
@@ -18,6 +19,7 @@ from commissioning.consultations.models import (
 )
 from commissioning.core.money import Unit
 from commissioning.core.years import FinancialYear
+from commissioning.organisations.models import Organisation
 from commissioning.reports.models import PanelReport
 from commissioning.reports.services import panel_report_create
 from tests.consultations.factories import ConsultationFactory
@@ -48,7 +50,7 @@ def seed_000_framework(**fields: Any) -> Framework:
     fields.setdefault("first_year", FinancialYear(2016))
     fields.setdefault("display_unit", Unit.MILLIONS)
     fields.setdefault("status", FrameworkStatus.PUBLISHED)
-    framework = FrameworkFactory(**fields)
+    framework: Framework = FrameworkFactory(**fields)  # type: ignore[assignment]
     for order, (name, amount) in enumerate(SEED_000_THEMES):
         category = CategoryFactory(framework=framework, name=name, order=order)
         line = ServiceLineFactory(category=category, name=f"{name} services")
@@ -58,8 +60,10 @@ def seed_000_framework(**fields: Any) -> Framework:
 
 def itemised_framework() -> Framework:
     """Seed 002's shape: two categories with lines, pence, a footnote and a provider."""
-    area = PolicingAreaFactory(name="Leicester, Leicestershire and Rutland", short_name="LLR")
-    framework = FrameworkFactory(
+    area = PolicingArea.objects.filter(short_name="LLR").first() or PolicingAreaFactory(
+        name="Leicester, Leicestershire and Rutland", short_name="LLR"
+    )
+    framework: Framework = FrameworkFactory(  # type: ignore[assignment]
         area=area,
         title="Draft Commissioning Framework 2017/18",
         first_year=FinancialYear(2017),
@@ -70,7 +74,9 @@ def itemised_framework() -> Framework:
     )
     victims = CategoryFactory(framework=framework, name="Victims", order=1)
     prevention = CategoryFactory(framework=framework, name="Prevention", order=2)
-    catch_22 = OrganisationFactory(name="Catch 22")
+    catch_22 = Organisation.objects.filter(name="Catch 22").first() or OrganisationFactory(
+        name="Catch 22"
+    )
     note = Footnote.objects.create(
         framework=framework, marker="*", text="Room within the budget to negotiate."
     )
@@ -80,7 +86,9 @@ def itemised_framework() -> Framework:
         (prevention, "Makes Moves - Charnwood", "8683.75", {}),
         (prevention, "Street Sport", "5950.00", {}),
     ):
-        line = ServiceLineFactory(category=category, name=name, provision=f"{name} provision", **extra)
+        line = ServiceLineFactory(
+            category=category, name=name, provision=f"{name} provision", **extra
+        )
         ServiceLineCostFactory(line=line, amount=Decimal(amount))
     return framework
 
@@ -88,7 +96,7 @@ def itemised_framework() -> Framework:
 def consultation_with_outcome(framework: Framework) -> Consultation:
     """A closed consultation: two published responses (one to a comment whose author has
     no say, being imported), and one comment with only a draft response."""
-    consultation = ConsultationFactory(
+    consultation: Consultation = ConsultationFactory(  # type: ignore[assignment]
         area=framework.area,
         framework=framework,
         opens_at=timezone.now() - dt.timedelta(days=40),
@@ -98,7 +106,12 @@ def consultation_with_outcome(framework: Framework) -> Consultation:
     general = Theme.objects.create(consultation=consultation, name="GENERAL", order=1)
     grants = Theme.objects.create(consultation=consultation, name="PCC GRANT", order=2)
     for theme, text, response, status in (
-        (general, "Strong support for the locality fund.", "Agreed.", OfficeResponseStatus.PUBLISHED),
+        (
+            general,
+            "Strong support for the locality fund.",
+            "Agreed.",
+            OfficeResponseStatus.PUBLISHED,
+        ),
         (grants, "Keep bids open all year.", "Amendments made.", OfficeResponseStatus.PUBLISHED),
         (grants, "A draft thought.", "Not decided yet.", OfficeResponseStatus.DRAFT),
     ):

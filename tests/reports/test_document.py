@@ -149,7 +149,11 @@ def test_default_paragraphs_name_no_figure_but_show_the_data() -> None:
     doc = report_document(report)
     summary = next(s for s in doc.sections if s.key == "executive_summary")
     assert "£4,668,000" in summary.paragraphs[0].text
-    assert doc.sections[0].paragraphs[0].text.startswith(
-        "The purpose of this report is to inform the Police and Crime Panel ('the Panel') "
-        "on the Draft Commissioning Framework 2017/18, the consultation process"
+    assert (
+        doc.sections[0]
+        .paragraphs[0]
+        .text.startswith(
+            "The purpose of this report is to inform the Police and Crime Panel ('the Panel') "
+            "on the Draft Commissioning Framework 2017/18, the consultation process"
+        )
     )
