@@ -203,4 +203,10 @@ def load_demo() -> LoadSummary:
     from .outcome import load_outcome
 
     load_outcome(summary)
+    from .decisions import load_decisions
+
+    load_decisions(summary)
+    from .reports import load_reports
+
+    load_reports(summary)
     return summary
