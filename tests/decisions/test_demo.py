@@ -20,10 +20,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def demo():
-    load_demo()
-    summary = LoadSummary()
-    load_decisions(summary)
-    return summary
+    return load_demo()  # which calls load_decisions after load_consultations
 
 
 def test_records_and_eias_are_loaded_once(demo):
