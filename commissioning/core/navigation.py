@@ -26,24 +26,28 @@ _SECTIONS: list[tuple[Promise, str, frozenset[Role], str]] = [
     (_("Dashboard"), "core:dashboard", STAFF_ROLES | EXTERNAL_ROLES, "/dashboard"),
     (_("Frameworks"), "budgets:list", STAFF_ROLES, "/frameworks"),
     (_("Consultations"), "consultations:list", STAFF_ROLES, "/consultations"),
+    (_("Decisions"), "decisions:list", STAFF_ROLES, "/decisions"),
+    (_("Panel reports"), "reports:list", STAFF_ROLES, "/reports"),
     (_("Plans"), "plans:list", STAFF_ROLES, "/plans"),
     (_("Organisations"), "organisations:list", STAFF_ROLES, "/organisations"),
     (_("Areas"), "areas:list", STAFF_ROLES, "/areas"),
     (_("Users"), "accounts:user-list", frozenset({Role.ADMIN}), "/users"),
 ]
+# For everyone, signed in or not: what the office has published.
+_PUBLIC_SECTIONS: list[tuple[Promise, str, str]] = [
+    (_("Published information"), "publishing:index", "/transparency"),
+]
 
 
 def navigation_for(request: HttpRequest) -> list[NavItem]:
     user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return []
-    if has_role(user, STAFF_ROLES) and not _verified(user):
+    signed_in = user is not None and user.is_authenticated
+    if signed_in and has_role(user, STAFF_ROLES) and not _verified(user):
         # Until the second factor is entered, the only way on is the code page.
         return []
+    sections = [(s[0], s[1], s[3]) for s in _SECTIONS if signed_in and has_role(user, s[2])]
     items = []
-    for label, url_name, roles, prefix in _SECTIONS:
-        if not has_role(user, roles):
-            continue
+    for label, url_name, prefix in [*sections, *_PUBLIC_SECTIONS]:
         try:
             href = reverse(url_name)
         except NoReverseMatch:

@@ -13,7 +13,17 @@ from commissioning.core.roles import Role
 
 pytestmark = pytest.mark.django_db
 
-STAFF_SECTIONS = ["Dashboard", "Frameworks", "Consultations", "Plans", "Organisations", "Areas"]
+STAFF_SECTIONS = [
+    "Dashboard",
+    "Frameworks",
+    "Consultations",
+    "Decisions",
+    "Panel reports",
+    "Plans",
+    "Organisations",
+    "Areas",
+]
+PUBLIC = "Published information"
 
 
 def _labels(rf: RequestFactory, user: object, path: str = "/dashboard/") -> list[str]:
@@ -31,13 +41,13 @@ def _verify(user: object) -> None:
 @pytest.mark.parametrize(
     ("role", "expected"),
     [
-        (Role.ADMIN, [*STAFF_SECTIONS, "Users"]),
-        (Role.COMMISSIONING_OFFICER, STAFF_SECTIONS),
-        (Role.FINANCE_OFFICER, STAFF_SECTIONS),
-        (Role.ASSESSOR, STAFF_SECTIONS),
-        (Role.PANEL_MEMBER, STAFF_SECTIONS),
-        (Role.PROVIDER, ["Dashboard"]),
-        (Role.CSP, ["Dashboard"]),
+        (Role.ADMIN, [*STAFF_SECTIONS, "Users", PUBLIC]),
+        (Role.COMMISSIONING_OFFICER, [*STAFF_SECTIONS, PUBLIC]),
+        (Role.FINANCE_OFFICER, [*STAFF_SECTIONS, PUBLIC]),
+        (Role.ASSESSOR, [*STAFF_SECTIONS, PUBLIC]),
+        (Role.PANEL_MEMBER, [*STAFF_SECTIONS, PUBLIC]),
+        (Role.PROVIDER, ["Dashboard", PUBLIC]),
+        (Role.CSP, ["Dashboard", PUBLIC]),
     ],
 )
 def test_sections_shown_per_role(
@@ -46,14 +56,14 @@ def test_sections_shown_per_role(
     assert _labels(rf, make_user(role)) == expected
 
 
-def test_anonymous_visitors_get_no_sections(rf: RequestFactory) -> None:
-    assert _labels(rf, AnonymousUser()) == []
+def test_anonymous_visitors_see_only_the_published_information(rf: RequestFactory) -> None:
+    assert _labels(rf, AnonymousUser(), "/transparency/") == [PUBLIC]
 
 
 def test_inactive_staff_get_no_staff_sections(
     rf: RequestFactory, make_user: Callable[..., User]
 ) -> None:
-    assert _labels(rf, make_user(Role.ADMIN, is_active=False)) == []
+    assert _labels(rf, make_user(Role.ADMIN, is_active=False)) == [PUBLIC]
 
 
 def test_the_current_section_is_marked(rf: RequestFactory, make_user: Callable[..., User]) -> None:
