@@ -10,6 +10,7 @@ decision record that decides on it, and publishing the framework publishes that 
 
 from collections.abc import Mapping
 from datetime import date
+from functools import partial
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -173,9 +174,16 @@ def decision_delete(*, actor: Any, decision: Decision) -> None:
     """Only a draft may go: a signed record is the record of what was decided."""
     record = _locked(decision)
     _ensure_draft(record, _("deleted"))
+    # Its documents go with it (the database cascades); their files go once that is
+    # committed, so a failure leaves nothing half-deleted.
+    files = [
+        (document.file.storage, str(document.file.name)) for document in record.documents.all()
+    ]
     record._history_user = actor  # type: ignore[attr-defined]
     record._change_reason = _("Deleted draft")  # type: ignore[attr-defined]
     record.delete()
+    for storage, name in files:
+        transaction.on_commit(partial(storage.delete, name))
 
 
 # --- Publishing a framework (registered with budgets.services in DecisionsConfig) --------

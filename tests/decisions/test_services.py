@@ -3,6 +3,7 @@ publishing a framework needs a signed decision record, which is published with i
 
 import datetime as dt
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -14,6 +15,7 @@ from commissioning.decisions import services
 from commissioning.decisions.models import Decision, DecisionStatus
 from tests.consultations.factories import ConsultationFactory
 from tests.decisions.factories import DecisionFactory, signed_decision_for
+from tests.documents.factories import DocumentFactory
 from tests.factories import (
     CategoryFactory,
     FrameworkFactory,
@@ -141,11 +143,15 @@ def test_publish_only_a_signed_record(officer):
         services.decision_publish(actor=officer, decision=signed)
 
 
-def test_delete_a_draft_leaves_its_history(officer):
+def test_delete_a_draft_leaves_its_history(officer, django_capture_on_commit_callbacks):
     decision = DecisionFactory()
+    document = DocumentFactory(framework=None, decision=decision)
+    path = Path(document.file.path)
     pk = decision.pk
-    services.decision_delete(actor=officer, decision=decision)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.decision_delete(actor=officer, decision=decision)
     assert not Decision.objects.filter(pk=pk).exists()
+    assert not path.exists()
     deleted = Decision.history.filter(id=pk).first()
     assert (deleted.history_type, deleted.history_user) == ("-", officer)
 
