@@ -128,9 +128,9 @@ def document(title: str, **parent: Any) -> Document:
 
 
 def published_outcome(place: PolicingArea, officer: Any, *, title: str,
-                      comment: str, response: str) -> Consultation:  # fmt: skip
+                      comment: str, response: str, **kwargs: Any) -> Consultation:  # fmt: skip
     """A closed consultation with one comment answered and the outcome published."""
-    consultation = closed_consultation(area=place, title=title)
+    consultation = closed_consultation(area=place, title=title, **kwargs)
     theme = Theme.objects.create(consultation=consultation, name="GENERAL", order=1)
     made = add_comment(consultation, comment, theme=theme)
     office_response_approve(
