@@ -3,8 +3,9 @@
 from django.db import models
 from django.utils import timezone
 
-from commissioning.budgets.models import PUBLIC_FRAMEWORK_STATUSES
-from commissioning.decisions.models import DecisionStatus
+from commissioning.budgets.models import PUBLIC_FRAMEWORK_STATUSES, Framework
+from commissioning.consultations.models import Consultation
+from commissioning.decisions.models import Decision, DecisionStatus
 
 from .models import Document
 
@@ -28,6 +29,16 @@ def public_documents() -> "models.QuerySet[Document]":
 
 def is_public(document: Document) -> bool:
     return public_documents().filter(pk=document.pk).exists()
+
+
+def parent_is_public(parent: Framework | Consultation | Decision) -> bool:
+    """The rule of ``public_documents_q``, asked of a parent already in memory (for its
+    Documents tab, which must say whether what is uploaded there is public)."""
+    if isinstance(parent, Framework):
+        return parent.status in PUBLIC_FRAMEWORK_STATUSES
+    if isinstance(parent, Consultation):
+        return parent.opens_at is not None and parent.opens_at <= timezone.now()
+    return parent.status == DecisionStatus.PUBLISHED
 
 
 def documents_of(**parent: object) -> "models.QuerySet[Document]":

@@ -27,7 +27,7 @@ from commissioning.decisions.views import decision_tabs
 from .forms import DocumentUploadForm
 from .models import Document
 from .policies import document_policy
-from .selectors import documents_of, is_public
+from .selectors import documents_of, is_public, parent_is_public
 from .services import document_create, document_delete
 
 # Each kind of parent: its model, the policy that decides who sees it, and what to
@@ -68,6 +68,7 @@ class ParentDocumentsView(StaffDocumentView):
     def context(self, parent: Any, **extra: Any) -> dict[str, Any]:
         context: dict[str, Any] = {
             "parent": parent,
+            "public": parent_is_public(parent),
             "parent_kind": self.parent_kind,
             self.parent_kind: parent,
             "tab_url": self.tab_url(parent),
@@ -82,14 +83,10 @@ class ParentDocumentsView(StaffDocumentView):
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         parent = self.get_parent()
         documents = list(documents_of(**{self.parent_kind: parent}))
-        # One question for the whole tab: the documents share their parent's visibility.
-        public = bool(documents) and is_public(documents[0])
-        can_delete = document_policy.can_create(request.user) and not public
-        return render(
-            request,
-            self.template_name,
-            self.context(parent, documents=documents, public=public, can_delete=can_delete),
-        )
+        context = self.context(parent, documents=documents)
+        # The documents share their parent's visibility: one answer for the whole tab.
+        context["can_delete"] = document_policy.can_create(request.user) and not context["public"]
+        return render(request, self.template_name, context)
 
 
 class DocumentUploadView(ParentDocumentsView):

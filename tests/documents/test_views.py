@@ -33,8 +33,8 @@ def test_framework_documents_tab_query_count(officer_client, django_assert_num_q
     for number in range(6):
         DocumentFactory(framework=framework, title=f"Appendix {number}")
     tab = reverse("documents:framework", args=[framework.pk])
-    # Session, user, device; the framework; its documents with uploaders; whether public.
-    with django_assert_num_queries(6):
+    # Session, user, device; the framework; its documents with their uploaders.
+    with django_assert_num_queries(5):
         response = officer_client.get(tab)
     page = content(response)
     assert "Appendix 5" in page
@@ -48,13 +48,13 @@ def test_consultation_and_decision_tabs(officer_client, django_assert_num_querie
     DocumentFactory(framework=None, consultation=consultation, title="Consultation document")
     decision = DecisionFactory()
     DocumentFactory(framework=None, decision=decision, title="Signed record")
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         page = content(
             officer_client.get(reverse("documents:consultation", args=[consultation.pk]))
         )
     assert "Consultation document" in page
     assert 'aria-current="page">Documents' in page
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         page = content(officer_client.get(reverse("documents:decision", args=[decision.pk])))
     assert "Signed record" in page
 
@@ -64,6 +64,10 @@ def test_a_public_parents_documents_cannot_be_deleted(officer_client):
     document = DocumentFactory(framework=framework)
     page = content(officer_client.get(reverse("documents:framework", args=[framework.pk])))
     assert "kept as part of the public record" in page
+    upload_page = content(
+        officer_client.get(reverse("documents:framework-upload", args=[framework.pk]))
+    )
+    assert "anyone will be able to download the document as soon as it is uploaded" in upload_page
     assert reverse("documents:delete", args=[document.pk]) not in page
     assert officer_client.post(reverse("documents:delete", args=[document.pk])).status_code == 403
     assert Document.objects.filter(pk=document.pk).exists()
