@@ -7,12 +7,13 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
+from typing import cast
 
 import pytest
 from playwright.sync_api import Page
 
 from commissioning.accounts.models import User
-from commissioning.budgets.models import FrameworkStatus
+from commissioning.budgets.models import Framework, FrameworkStatus
 from commissioning.core.roles import Role
 from commissioning.decisions.models import Decision, DecisionStatus
 from tests.browser.helpers import (
@@ -59,8 +60,11 @@ def test_officer_signs_a_decision_with_its_eia_and_publishes_the_framework(
     officer = make_user(Role.COMMISSIONING_OFFICER)
     device = make_totp_device(officer)
     area = PolicingAreaFactory(name="Leicester, Leicestershire and Rutland")
-    framework = FrameworkFactory(
-        area=area, title="Commissioning Framework 2017/18", status=FrameworkStatus.FINAL
+    framework = cast(
+        Framework,
+        FrameworkFactory(
+            area=area, title="Commissioning Framework 2017/18", status=FrameworkStatus.FINAL
+        ),
     )
     line = ServiceLineFactory(category=CategoryFactory(framework=framework))
     ServiceLineCostFactory(line=line, amount=Decimal("4668000"))
