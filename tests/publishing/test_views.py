@@ -241,3 +241,25 @@ def test_the_decision_query_count_is_pinned(client, django_assert_num_queries, l
         data.document(f"More {number}", decision=llr["decision"])
     with django_assert_num_queries(3):
         assert client.get(url).status_code == 200
+
+
+def test_a_multi_year_framework_shows_the_year_asked_for(client: Client) -> None:
+    from commissioning.core.years import FinancialYear
+    from tests.factories import ServiceLineCostFactory
+
+    place = data.area()
+    framework = data.framework(place, title="Commissioning Framework 2016-2018", year=2016)
+    framework.last_year = FinancialYear(2017)
+    framework.save()
+    line = framework.lines.order_by("pk").first()
+    ServiceLineCostFactory(line=line, year=FinancialYear(2017), amount=Decimal("42.42"))
+    url = framework_url(framework)
+    first = client.get(url).content.decode()
+    assert "2016/17 (shown)" in first
+    assert f'href="{url}?year=2017"' in first
+    second = client.get(url, {"year": "2017"}).content.decode()
+    assert "2017/18 (shown)" in second
+    assert "£42.42" in second
+    assert "(2017/18)" in second.split("</title>")[0]
+    # A year it does not cover falls back to its first.
+    assert "2016/17 (shown)" in client.get(url, {"year": "2030"}).content.decode()
