@@ -9,7 +9,6 @@ from typing import Any
 
 from django.conf import settings
 from django.template.loader import render_to_string
-from weasyprint import HTML  # type: ignore[import-untyped]
 
 from .selectors import ReportDocument
 
@@ -27,6 +26,10 @@ def _fetch_nothing(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
 
 
 def build_pdf(doc: ReportDocument) -> bytes:
+    # Imported here: WeasyPrint takes seconds to import, and every process that loads the
+    # URL configuration would otherwise pay for it on its first request.
+    from weasyprint import HTML  # type: ignore[import-untyped]
+
     html = HTML(
         string=report_html(doc), base_url=str(settings.BASE_DIR), url_fetcher=_fetch_nothing
     )

@@ -20,10 +20,8 @@ from commissioning.budgets.selectors import framework_list
 from commissioning.core.history import history_entries
 from commissioning.core.views import PolicyView
 
-from .docx import build_docx
 from .forms import ReportCreateForm, ReportDetailsForm, SectionForm, TemplateForm
 from .models import PanelReport, ReportSection, ReportStatus
-from .pdf import build_pdf
 from .policies import panel_report_policy
 from .sections import BODY_SECTIONS, IMPLICATIONS, spec_for
 from .selectors import (
@@ -311,10 +309,17 @@ class ReportPreviewView(ReportRecordView):
 
 class ReportDownloadView(ReportRecordView):
     def get(self, request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+        # Imported here: python-docx and WeasyPrint are slow to import, and only downloads
+        # need them.
+        from .docx import build_docx
+        from .pdf import build_pdf
+
         report = self.get_report()
         doc = report_document(report)
         content = build_docx(doc) if fmt == "docx" else build_pdf(doc)
-        name = slugify(f"{report.subject} {report.meeting_date:%Y-%m-%d}") or "panel-report"
+        # "2017/18" becomes "2017-18", not "201718".
+        subject = report.subject.replace("/", "-")
+        name = slugify(f"{subject} {report.meeting_date:%Y-%m-%d}") or "panel-report"
         response = HttpResponse(content, content_type=DOWNLOADS[fmt])
         response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
         response["X-Content-Type-Options"] = "nosniff"

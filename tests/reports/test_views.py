@@ -268,7 +268,7 @@ def test_downloads_are_attachments_of_the_right_type(officer_client, report) -> 
     response = officer_client.get(url("download", report, "docx"))
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     assert response["Content-Disposition"] == (
-        'attachment; filename="draft-commissioning-framework-201718-2017-02-03.docx"'
+        'attachment; filename="draft-commissioning-framework-2017-18-2017-02-03.docx"'
     )
     document = docx.Document(BytesIO(response.content))
     assert document.core_properties.language == "en-GB"
