@@ -47,9 +47,9 @@ def test_every_question_of_appendix_2_as_printed(consultation):
     ]
 
 
-def test_the_demo_consultation_is_on_the_draft_and_closed_as_it_was(consultation):
+def test_the_demo_consultation_is_on_the_draft_closed_with_its_outcome_published(consultation):
     assert consultation.framework.title == "Draft Commissioning Framework 2017/18"
     assert consultation.closes_at.date().isoformat() == "2017-02-10"
-    assert consultation.status == ConsultationStatus.CLOSED
+    assert consultation.status == ConsultationStatus.OUTCOME_PUBLISHED
     call_command("load_demo", verbosity=0)
     assert Consultation.objects.count() == 1
