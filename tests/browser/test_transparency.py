@@ -63,7 +63,7 @@ def test_the_public_finds_a_framework_its_tables_documents_and_outcome(
     )
 
     visit(page, "/transparency/")
-    assert main_heading(page) == "Transparency"
+    assert main_heading(page) == "Published information"
     tab_to(page, "Leicester, Leicestershire and Rutland")
     press_and_follow(page, "Enter", status=200)
     assert main_heading(page) == "Leicester, Leicestershire and Rutland"

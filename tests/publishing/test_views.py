@@ -58,7 +58,7 @@ def test_the_index_lists_only_areas_with_something_published(client: Client, llr
     content = response.content.decode()
     assert "Leicester, Leicestershire and Rutland" in content
     assert "Durham" not in content
-    assert "<title>Transparency: what the Commissioner has published" in content
+    assert "<title>Published information –" in content
     assert content.count("<h1") == 1
     assert 'aria-label="Breadcrumb"' in content
     assert client.get(reverse("publishing:area", args=["durham"])).status_code == 404

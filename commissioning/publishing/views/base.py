@@ -30,10 +30,10 @@ class PublicPage(PolicyView):
 def breadcrumbs(
     area: PolicingArea | None = None, *current: tuple[str, str | None]
 ) -> list[tuple[str, str | None]]:
-    """Home > Transparency > the area > ...; the last item (no link) is this page."""
+    """Home > Published information > the area > ...; the last item (no link) is this page."""
     items: list[tuple[str, str | None]] = [
         (_("Home"), reverse("core:home")),
-        (_("Transparency"), reverse("publishing:index")),
+        (_("Published information"), reverse("publishing:index")),
     ]
     if area is not None:
         items.append((area.name, reverse("publishing:area", args=[area.slug])))
