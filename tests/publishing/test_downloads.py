@@ -171,3 +171,19 @@ def test_the_outcome_table_downloads(client: Client, make_user) -> None:
     xlsx = client.get(reverse("publishing:outcome-download", args=["llr", consultation.slug,
                                                                    "xlsx"]))  # fmt: skip
     assert rows_of_xlsx(xlsx)[1][4] == "Noted."
+
+
+@pytest.mark.parametrize(("table", "queries"), [("funding-by-theme", 7), ("itemised-budget", 8),
+                                                ("significant-changes", 8),
+                                                ("funding-sources", 5)])  # fmt: skip
+def test_download_query_counts_do_not_grow_with_lines(
+    client: Client, frameworks, django_assert_num_queries, table: str, queries: int
+) -> None:
+    _old, new = frameworks
+    with django_assert_num_queries(queries):
+        assert download(client, new, table, "csv").status_code == 200
+    category = new.categories.order_by("order").first()
+    for _number in range(5):
+        ServiceLineCostFactory(line__category=category, year=new.first_year)
+    with django_assert_num_queries(queries):
+        assert download(client, new, table, "xlsx").status_code == 200
