@@ -141,13 +141,20 @@ EIA_2017 = {
 }
 
 
+# Made once per process: the tests load the demo many times, and each PDF takes a second.
+_EIA_PDFS: dict[str, bytes] = {}
+
+
 def eia_pdf(values: Mapping[str, object]) -> bytes:
     """A short, tagged, readable PDF made at load time (WeasyPrint is imported here so
     that nothing else pays for it)."""
     from weasyprint import HTML  # type: ignore[import-untyped]
 
-    html = render_to_string("decisions/demo_eia.html", values)
-    return bytes(HTML(string=html).write_pdf(pdf_tags=True))
+    key = str(values["title"])
+    if key not in _EIA_PDFS:
+        html = render_to_string("decisions/demo_eia.html", values)
+        _EIA_PDFS[key] = bytes(HTML(string=html).write_pdf(pdf_tags=True))
+    return _EIA_PDFS[key]
 
 
 def _attach_eia(framework: Framework, values: Mapping[str, object], load: LoadSummary) -> None:
