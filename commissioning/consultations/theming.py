@@ -17,11 +17,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 from django.db import transaction
-from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]
-from sklearn.preprocessing import normalize  # type: ignore[import-untyped]
+
+if TYPE_CHECKING:
+    from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]
 
 from .models import Comment, Consultation, SuggestionMethod, Theme, ThemeSuggestion
 
@@ -114,6 +116,11 @@ class TfidfSuggester:
         self._vectorizer, self._centroids, self._labels = None, None, []
         if not texts:
             return self
+        # Imported here: scikit-learn takes seconds to import, and only theming needs it
+        # (every page that merely imports the URL configuration would otherwise wait).
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.preprocessing import normalize  # type: ignore[import-untyped]
+
         vectorizer = TfidfVectorizer(
             stop_words="english",
             ngram_range=(1, 2),
