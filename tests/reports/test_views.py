@@ -275,3 +275,14 @@ def test_downloads_are_attachments_of_the_right_type(officer_client, report) -> 
     pdf = officer_client.get(url("download", report, "pdf"))
     assert pdf["Content-Type"] == "application/pdf"
     assert pdf.content.startswith(b"%PDF")
+
+
+def test_section_and_history_pages_pin_their_queries(
+    officer_client, report, django_assert_num_queries
+) -> None:
+    for body in ("One.", "Two.", "Three."):
+        officer_client.post(url("section", report, "purpose"), {"body": body})
+    with django_assert_num_queries(5):
+        officer_client.get(url("section", report, "purpose"))
+    with django_assert_num_queries(9):
+        officer_client.get(url("history", report))
