@@ -82,6 +82,7 @@ def test_tabs_mark_the_current_page_and_link_to_the_framework() -> None:
         "Compare",
         "Documents",
         "Decisions",
+        "Panel reports",
         "History",
     ]
     assert [current for _label, _href, current in tabs].count(True) == 1

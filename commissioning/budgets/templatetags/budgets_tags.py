@@ -45,6 +45,7 @@ TABS = (
     # Pages of the apps above budgets, found by URL name (never imported from here).
     ("documents", _("Documents"), "documents:framework"),
     ("decisions", _("Decisions"), "decisions:framework"),
+    ("reports", _("Panel reports"), "reports:framework"),
     ("history", _("History"), "budgets:history"),
 )
 
