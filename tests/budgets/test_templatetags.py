@@ -92,3 +92,17 @@ def test_tabs_mark_the_current_page_and_link_to_the_framework() -> None:
         '{% include "budgets/includes/tabs.html" with current="overview" %}', framework=framework
     )
     assert f'href="/frameworks/{framework.pk}/" aria-current="page"' in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("status", "linked"),
+    [("draft", False), ("final", False), ("published", True), ("superseded", True)],
+)
+def test_the_header_links_to_the_public_page_only_once_public(status, linked) -> None:
+    framework = FrameworkFactory(status=status)
+    html = Template('{% include "budgets/includes/header.html" %}').render(
+        Context({"framework": framework})
+    )
+    public = f"/transparency/{framework.area.slug}/frameworks/{framework.pk}/"
+    assert (public in html) is linked
