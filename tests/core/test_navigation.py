@@ -116,3 +116,11 @@ def test_unverified_staff_see_no_sections_until_they_enter_their_code(make_user,
     assert 'href="/organisations/"' not in html
     assert "Your account" not in html
     assert "Sign out" in html
+
+
+def test_anonymous_visitors_are_offered_sign_in_never_sign_out(client: Client) -> None:
+    html = client.get("/transparency/").content.decode()
+    assert 'href="/transparency/"' in html
+    assert "Sign in" in html
+    assert "Sign out" not in html
+    assert "Your account" not in html
