@@ -18,10 +18,11 @@ trying the demo) alone.
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from commissioning.areas.models import PolicingArea
 from commissioning.budgets import services as budget_services
@@ -297,7 +298,12 @@ def _llr_2016(
         "significant changes the 2017/18 draft reports; the other lines stand for the rest "
         "of each theme.",
     )
-    _set_status(framework, FrameworkStatus.PUBLISHED)
+    # Illustrative: the day its (illustrative) decision record PCC/2016/012 was signed.
+    _set_status(
+        framework,
+        FrameworkStatus.PUBLISHED,
+        datetime(2016, 3, 24, 12, 0, tzinfo=ZoneInfo("Europe/London")),
+    )
 
 
 def _llr_2017(
@@ -457,10 +463,11 @@ def _durham_2018(
     )
 
 
-def _set_status(framework: Framework, status: str) -> None:
+def _set_status(framework: Framework, status: str, published_at: datetime | None = None) -> None:
     """The demo's frameworks are historical, so their status is set as it was then rather
     than walked through today's lifecycle (which refuses closing dates in the past)."""
     framework.status = status
+    framework.published_at = published_at
     framework._change_reason = data_reason()  # type: ignore[attr-defined]
     framework.save()
 
