@@ -15,7 +15,12 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.openapi import AutoSchema
-from drf_spectacular.utils import extend_schema_field
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+)
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework import generics, serializers, viewsets
 from rest_framework.pagination import PageNumberPagination
@@ -69,6 +74,22 @@ class PublicPagination(PageNumberPagination):
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 200
+
+
+# Every list may be narrowed to one policing area; the schema must say so, or API users
+# never learn the filter exists.
+AREA_PARAMETER = OpenApiParameter(
+    "area",
+    str,
+    description="Only records of this policing area (its slug, for example llr).",
+    required=False,
+)
+by_area = extend_schema_view(list=extend_schema(parameters=[AREA_PARAMETER]))
+
+
+def filter_by_area(queryset: "QuerySet[Any]", request: Any) -> "QuerySet[Any]":
+    area = request.query_params.get("area")
+    return queryset.filter(area__slug=area) if area else queryset
 
 
 class PublicAPIMixin(PolicyAPIMixin):
@@ -298,6 +319,7 @@ class PublicOutcomeDetailSerializer(PublicOutcomeSerializer):
 # --- Views ---------------------------------------------------------------------------
 
 
+@by_area
 class PublicFrameworkViewSet(PublicAPIMixin, viewsets.ReadOnlyModelViewSet[Framework]):
     """Published commissioning frameworks (and the versions they superseded)."""
 
@@ -317,10 +339,7 @@ class PublicFrameworkViewSet(PublicAPIMixin, viewsets.ReadOnlyModelViewSet[Frame
                 "funding_sources__ring_fenced_categories",
                 Prefetch("documents", queryset=Document.objects.order_by("order", "title", "pk")),
             )
-        area = self.request.query_params.get("area")
-        if area:
-            queryset = queryset.filter(area__slug=area)
-        return queryset
+        return filter_by_area(queryset, self.request)
 
     def get_serializer_class(self) -> type[serializers.BaseSerializer[Framework]]:
         if self.action == "retrieve":
@@ -347,6 +366,7 @@ class PublicLineList(PublicAPIMixin, generics.ListAPIView[ServiceLine]):
         )
 
 
+@by_area
 class PublicDecisionViewSet(PublicAPIMixin, viewsets.ReadOnlyModelViewSet[Decision]):
     """Published decision records."""
 
@@ -362,12 +382,10 @@ class PublicDecisionViewSet(PublicAPIMixin, viewsets.ReadOnlyModelViewSet[Decisi
             )
             .order_by("area__name", "-decided_on", "-reference")
         )
-        area = self.request.query_params.get("area")
-        if area:
-            queryset = queryset.filter(area__slug=area)
-        return queryset
+        return filter_by_area(queryset, self.request)
 
 
+@by_area
 class PublicOutcomeViewSet(PublicAPIMixin, viewsets.ReadOnlyModelViewSet[Consultation]):
     """Consultations whose "you said, we did" outcome is published."""
 
@@ -380,10 +398,7 @@ class PublicOutcomeViewSet(PublicAPIMixin, viewsets.ReadOnlyModelViewSet[Consult
             .select_related("area", "framework")
             .order_by("area__name", "-outcome_published_at", "slug")
         )
-        area = self.request.query_params.get("area")
-        if area:
-            queryset = queryset.filter(area__slug=area)
-        return queryset
+        return filter_by_area(queryset, self.request)
 
     def get_serializer_class(self) -> type[serializers.BaseSerializer[Consultation]]:
         if self.action == "retrieve":

@@ -152,6 +152,19 @@ def test_the_public_schema_describes_only_the_public_api(client: Client) -> None
     assert "page" in str(schema["paths"]["/api/public/frameworks/"]["get"]["parameters"])
 
 
+@pytest.mark.parametrize(
+    "path", ["/api/public/frameworks/", "/api/public/decisions/",
+             "/api/public/consultation-outcomes/"],
+)  # fmt: skip
+def test_the_schema_documents_the_area_filter(client: Client, published, path: str) -> None:
+    schema = client.get(reverse("public_api:schema"), HTTP_ACCEPT=JSON).json()
+    names = [parameter["name"] for parameter in schema["paths"][path]["get"]["parameters"]]
+    assert "area" in names
+    # ... and the filter does what the schema says.
+    assert client.get(path, {"area": "llr"}).json()["count"] >= 1
+    assert client.get(path, {"area": "nowhere"}).json()["count"] == 0
+
+
 def test_the_staff_schema_does_not_change(client: Client) -> None:
     schema = client.get(reverse("api:schema"), HTTP_ACCEPT=JSON).json()
     assert "/api/frameworks/{id}/" in schema["paths"]
