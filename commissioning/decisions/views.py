@@ -21,7 +21,7 @@ from commissioning.core.views import PolicyView
 
 from . import services
 from .forms import ConfirmForm, DecisionFilterForm, DecisionForm
-from .models import Decision
+from .models import Decision, DecisionStatus
 from .policies import decision_policy
 from .selectors import decision_detail, decision_list
 
@@ -193,6 +193,10 @@ class DecisionActionView(DecisionRecordView):
 
     template_name = "decisions/confirm.html"
     action: str
+    # Statuses in which the action has already been done: a second submission of the
+    # same confirmation (a double click, the back button, two tabs) is told so and sent
+    # to the record, rather than refused as if the officer were not allowed.
+    done_statuses: tuple[str, ...] = ()
 
     def allowed(self, decision: Decision) -> bool:
         raise NotImplementedError
@@ -212,12 +216,34 @@ class DecisionActionView(DecisionRecordView):
             self.template_name, decision, form=ConfirmForm(), action=self.action
         )
 
+    def already_done(self, decision: Decision) -> HttpResponse | None:
+        if decision.status in self.done_statuses and decision_policy.can_create(self.request.user):
+            messages.info(
+                self.request,
+                _("Decision record %(reference)s is already %(status)s")
+                % {
+                    "reference": decision.reference,
+                    "status": decision.get_status_display().lower(),
+                },
+            )
+            return redirect("decisions:detail", pk=decision.pk)
+        return None
+
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
-        decision = self._decision()
+        decision = self.get_decision()
+        if not self.allowed(decision):
+            done = self.already_done(decision)
+            if done is not None:
+                return done
+            raise PermissionDenied
         form = ConfirmForm(request.POST)
         try:
             target = self.perform(decision)
         except ValidationError as error:
+            # Another request may have done it between our read and the service's lock.
+            done = self.already_done(self.get_decision())
+            if done is not None:
+                return done
             add_service_errors(form, error)
             return self.render_page(self.template_name, decision, form=form, action=self.action)
         return redirect(target)
@@ -225,6 +251,7 @@ class DecisionActionView(DecisionRecordView):
 
 class DecisionSignView(DecisionActionView):
     action = "sign"
+    done_statuses = (DecisionStatus.SIGNED, DecisionStatus.PUBLISHED)
 
     def allowed(self, decision: Decision) -> bool:
         return decision_policy.can_sign(self.request.user, decision)
@@ -240,6 +267,7 @@ class DecisionSignView(DecisionActionView):
 
 class DecisionPublishView(DecisionActionView):
     action = "publish"
+    done_statuses = (DecisionStatus.PUBLISHED,)
 
     def allowed(self, decision: Decision) -> bool:
         return decision_policy.can_publish(self.request.user, decision)

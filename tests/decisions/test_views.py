@@ -258,6 +258,45 @@ def test_sign_confirms_then_signs(officer_client):
     assert officer_client.get(url("sign", decision)).status_code == 403
 
 
+def test_a_second_submission_is_told_it_is_done_not_refused(officer_client):
+    """A double click or a second tab: the first POST signs, the second is told the record
+    is already signed (not a 403) and nothing happens twice."""
+    decision = DecisionFactory()
+    officer_client.post(url("sign", decision))
+    response = officer_client.post(url("sign", decision), follow=True)
+    assert response.redirect_chain == [(url("detail", decision), 302)]
+    assert "is already signed" in content(response)
+    officer_client.post(url("publish", decision))
+    response = officer_client.post(url("publish", decision), follow=True)
+    assert "is already published" in content(response)
+    reasons = list(decision.history.values_list("history_change_reason", flat=True))
+    assert reasons.count("Signed") == 1
+    assert reasons.count("Published") == 1
+
+
+def test_a_submission_racing_another_is_told_it_is_done(officer_client, monkeypatch):
+    """Both requests passed the view's check; the second finds the record signed under
+    its lock (the service refuses) and is sent to the record, not shown an error."""
+    from commissioning.decisions import services
+
+    decision = DecisionFactory()
+    real_sign = services.decision_sign
+
+    def raced(**kwargs):
+        real_sign(**kwargs)  # the other request, a moment earlier
+        return real_sign(**kwargs)
+
+    monkeypatch.setattr(services, "decision_sign", raced)
+    response = officer_client.post(url("sign", decision), follow=True)
+    assert response.redirect_chain == [(url("detail", decision), 302)]
+    assert "is already signed" in content(response)
+
+
+def test_panel_members_are_still_refused_once_signed(panel_client):
+    decision = DecisionFactory(status=D.SIGNED)
+    assert panel_client.post(url("sign", decision)).status_code == 403
+
+
 def test_sign_refusal_is_shown(officer_client):
     decision = DecisionFactory(decided_on=None)
     response = officer_client.post(url("sign", decision))
