@@ -19,6 +19,7 @@ from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation, ValidationError
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 # Detected type -> (content type, the extensions a file of that type may have).
 BINARY_TYPES: dict[str, tuple[str, frozenset[str]]] = {
@@ -37,7 +38,8 @@ BINARY_TYPES: dict[str, tuple[str, frozenset[str]]] = {
     "jpg": ("image/jpeg", frozenset({"jpg", "jpeg"})),
 }
 TEXT_TYPES = {"csv": "text/csv", "txt": "text/plain"}
-ALLOWED_DESCRIPTION = "PDF, DOCX, XLSX, ODT, ODS, PNG, JPEG, CSV or TXT"
+# Shown to people (its "or" is English): translated like every other message.
+ALLOWED_DESCRIPTION = gettext_lazy("PDF, DOCX, XLSX, ODT, ODS, PNG, JPEG, CSV or TXT")
 MAX_NAME_LENGTH = 120
 SNIFF_BYTES = 262_144
 # Text that a browser would treat as a page or image with scripts, whatever its name.

@@ -113,3 +113,18 @@ def test_long_names_keep_their_extension():
     name = safe_filename("a" * 500 + ".docx")
     assert len(name) == MAX_NAME_LENGTH
     assert name.endswith(".docx")
+
+
+def test_the_list_of_allowed_types_is_translated(monkeypatch):
+    """Its "or" is English: it goes through the translation catalogue, lazily, so the
+    message reads in the visitor's language."""
+    from django.utils import translation
+    from django.utils.functional import Promise
+
+    from commissioning.documents.validation import ALLOWED_DESCRIPTION
+
+    assert isinstance(ALLOWED_DESCRIPTION, Promise)
+    monkeypatch.setattr(translation._trans, "gettext", lambda text: text.replace(" or ", " neu "))
+    with pytest.raises(ValidationError) as refused:
+        check_upload(SimpleUploadedFile("a.exe", b"MZ\x90\x00" + b"\x00" * 64))
+    assert "CSV neu TXT" in refused.value.messages[0]
