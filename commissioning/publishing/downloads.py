@@ -33,6 +33,12 @@ def _csv_cell(value: Cell) -> str:
     return f"'{text}" if isinstance(value, str) and text.startswith(FORMULA_STARTS) else text
 
 
+def sheet_title(title: str) -> str:
+    """Excel forbids some characters in sheet names and allows at most 31 (a translated
+    title may have either)."""
+    return re.sub(r"[\[\]:*?/\\]", "-", str(title))[:31]
+
+
 def to_csv(table: DownloadTable) -> bytes:
     """UTF-8 with a byte-order mark, so that Excel reads "£" correctly."""
     out = io.StringIO()
@@ -49,8 +55,7 @@ def to_xlsx(table: DownloadTable) -> bytes:
 
     workbook = Workbook()
     sheet: Any = workbook.active
-    # Excel forbids some characters in sheet names and allows at most 31.
-    sheet.title = re.sub(r"[\[\]:*?/\\]", "-", table.title)[:31]
+    sheet.title = sheet_title(table.title)
     sheet.append(table.headers)
     for cell in sheet[1]:
         cell.font = Font(bold=True)

@@ -187,3 +187,16 @@ def test_download_query_counts_do_not_grow_with_lines(
         ServiceLineCostFactory(line__category=category, year=new.first_year)
     with django_assert_num_queries(queries):
         assert download(client, new, table, "xlsx").status_code == 200
+
+
+def test_the_outcome_sheet_title_is_translated(client: Client, make_user, monkeypatch) -> None:
+    from commissioning.publishing.views import outcomes
+
+    # A translation may use characters Excel forbids in a sheet's name, or be longer.
+    monkeypatch.setattr(outcomes, "_", lambda text: f"Vous avez dit : nous avons fait [{text}]")
+    place = data.area()
+    consultation = data.published_outcome(place, make_user(Role.COMMISSIONING_OFFICER),
+                                          title="Have your say", comment="A", response="B")  # fmt: skip
+    url = reverse("publishing:outcome-download", args=["llr", consultation.slug, "xlsx"])
+    workbook = load_workbook(io.BytesIO(client.get(url).content))
+    assert workbook.active.title == "Vous avez dit - nous avons fait"

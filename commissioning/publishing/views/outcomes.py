@@ -1,10 +1,11 @@
 """The published "you said, we did" table of a consultation, as CSV or XLSX."""
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 
 from commissioning.consultations.exports import filename, outcome_table, render_table
 
-from ..downloads import CONTENT_TYPES
+from ..downloads import CONTENT_TYPES, sheet_title
 from ..policies import public_outcomes
 from ..selectors import ANONYMOUS
 from .base import PublicPage
@@ -17,7 +18,10 @@ class OutcomeDownloadView(PublicPage):
         place = self.get_area(area)
         consultation = public_outcomes.get_visible_or_404(ANONYMOUS, slug=slug, area=place)
         content = render_table(
-            outcome_table(consultation), fmt, "You said, we did", widths=(8, 24, 60, 24, 60)
+            outcome_table(consultation),
+            fmt,
+            sheet_title(_("You said, we did")),
+            widths=(8, 24, 60, 24, 60),
         )
         response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
         response["Content-Disposition"] = (
