@@ -218,3 +218,31 @@ def test_detail_query_counts_are_pinned(client: Client, published,
         client.get(reverse("public_api:framework-detail", args=[published["new"].pk]))
     with django_assert_num_queries(2):
         client.get(reverse("public_api:decision-detail", args=[published["decision"].pk]))
+
+
+def test_the_outcome_detail_query_count_does_not_grow_with_comments(
+    client: Client, published, make_user, django_assert_num_queries
+) -> None:
+    from commissioning.consultations.models import Outcome, PublishConsent, Theme
+    from commissioning.consultations.outcomes import (
+        consultation_publish_outcome,
+        office_response_approve,
+        office_response_create,
+    )
+    from tests.consultations.test_outcomes import add_comment
+
+    consultation = published["consultation"]
+    url = reverse("public_api:outcome-detail", args=[consultation.slug])
+    with django_assert_num_queries(3):
+        assert len(client.get(url).json()["rows"]) == 1
+    officer = make_user(Role.COMMISSIONING_OFFICER)
+    theme = Theme.objects.get(consultation=consultation)
+    for number in range(4):
+        comment = add_comment(consultation, f"Comment {number}", theme=theme,
+                              consent=PublishConsent.WITH_NAME, respondent_name=f"N{number}")  # fmt: skip
+        office_response_approve(actor=officer, office_response=office_response_create(
+            actor=officer, consultation=consultation, comments=[comment], text="Noted.",
+            outcome=Outcome.AGREED))  # fmt: skip
+    consultation_publish_outcome(actor=officer, consultation=consultation)
+    with django_assert_num_queries(3):
+        assert len(client.get(url).json()["rows"]) == 5
