@@ -216,9 +216,14 @@ class DocumentDownloadView(PolicyView):
             handle = document.file.open("rb")
         except FileNotFoundError as exc:
             raise Http404 from exc
+        content_type = document.content_type
+        if content_type.startswith("text/"):
+            # Text was accepted only as valid UTF-8: say so, or a browser or spreadsheet
+            # guesses (and "£" arrives as "Â£").
+            content_type = f"{content_type}; charset=utf-8"
         response = FileResponse(
             handle,
-            content_type=document.content_type,
+            content_type=content_type,
             as_attachment=document.content_type != "application/pdf",
             filename=document.original_name,
         )

@@ -191,7 +191,8 @@ def test_other_types_are_attachments(client):
         size=len(data),
     )
     response = client.get(document.get_absolute_url())
-    assert response["Content-Type"] == "text/csv"
+    # Checked as UTF-8 on upload, and sent saying so.
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="budget.csv"'
     assert response["X-Content-Type-Options"] == "nosniff"
     assert body(response) == data
