@@ -99,7 +99,7 @@ def test_tabs_mark_the_current_page_and_link_to_the_framework() -> None:
     ("status", "linked"),
     [("draft", False), ("final", False), ("published", True), ("superseded", True)],
 )
-def test_the_header_links_to_the_public_page_only_once_public(status, linked) -> None:
+def test_the_header_links_to_the_public_page_only_once_public(status, linked):
     framework = FrameworkFactory(status=status)
     html = Template('{% include "budgets/includes/header.html" %}').render(
         Context({"framework": framework})
