@@ -146,6 +146,10 @@ def decision_sign(*, actor: Any, decision: Decision) -> Decision:
     errors = {}
     if record.decided_on is None:
         errors["decided_on"] = _("Enter the date of the decision before signing")
+    elif record.decided_on > timezone.localdate():
+        # A draft may carry the date planned for the decision; a signed record states
+        # when it was made, which cannot be later than today.
+        errors["decided_on"] = _("The date of the decision must be today or in the past")
     if not record.decided_by.strip():
         errors["decided_by"] = _("Enter who made the decision before signing")
     if errors:

@@ -110,6 +110,24 @@ def test_sign_needs_a_date_and_who_decided(officer):
     assert decision.status == D.DRAFT
 
 
+def test_sign_refuses_a_decision_dated_in_the_future(officer):
+    from django.utils import timezone
+
+    tomorrow = timezone.localdate() + dt.timedelta(days=1)
+    decision = DecisionFactory(decided_on=tomorrow)
+    with pytest.raises(ValidationError) as error:
+        services.decision_sign(actor=officer, decision=decision)
+    assert error.value.message_dict == {
+        "decided_on": ["The date of the decision must be today or in the past"]
+    }
+    decision.refresh_from_db()
+    assert decision.status == D.DRAFT
+    # Today is fine.
+    services.decision_update(actor=officer, decision=decision,
+                             changes={"decided_on": timezone.localdate()})  # fmt: skip
+    assert services.decision_sign(actor=officer, decision=decision).status == D.SIGNED
+
+
 def test_sign_records_who_and_when_and_fixes_the_content(officer):
     decision = DecisionFactory(decided_on=dt.date(2017, 2, 27), decided_by="Lord Willy Bach, PCC")
     services.decision_sign(actor=officer, decision=decision)
