@@ -14,7 +14,7 @@ from functools import partial
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -49,8 +49,27 @@ def _save(decision: Decision, actor: Any, reason: str | None = None) -> Decision
     if reason:
         decision._change_reason = reason  # type: ignore[attr-defined]
     decision.full_clean(validate_constraints=False)
-    decision.save()
+    try:
+        # A savepoint: two officers saving the same reference at once both pass _check,
+        # and the second must get the message, not a broken transaction and a 500.
+        with transaction.atomic():
+            decision.save()
+    except IntegrityError as exc:
+        if (
+            Decision.objects.filter(area=decision.area_id, reference=decision.reference)
+            .exclude(pk=decision.pk)
+            .exists()
+        ):
+            raise ValidationError({"reference": _reference_taken(decision)}) from exc
+        raise
     return decision
+
+
+def _reference_taken(decision: Decision) -> str:
+    return _("%(area)s already has a decision record with the reference %(reference)s") % {
+        "area": decision.area,
+        "reference": decision.reference,
+    }
 
 
 def _check(decision: Decision) -> None:
@@ -69,9 +88,7 @@ def _check(decision: Decision) -> None:
     if decision.pk:
         taken = taken.exclude(pk=decision.pk)
     if reference and taken.exists():
-        errors["reference"] = _(
-            "%(area)s already has a decision record with the reference %(reference)s"
-        ) % {"area": decision.area, "reference": reference}
+        errors["reference"] = _reference_taken(decision)
     if errors:
         raise ValidationError(errors)
 

@@ -72,6 +72,20 @@ def test_reference_is_unique_per_area_with_a_clear_message(officer):
     assert create(officer).reference == "PCC/2017/004"
 
 
+def test_a_reference_taken_at_the_same_moment_is_a_message_not_a_crash(officer, monkeypatch):
+    """Two officers saving the same reference at once both pass the check; the database
+    refuses the second, which must still get the message (and a usable transaction)."""
+    area = PolicingAreaFactory()
+    create(officer, area=area)
+    monkeypatch.setattr(services, "_check", lambda decision: None)  # the race: check passed
+    with pytest.raises(ValidationError) as error:
+        create(officer, area=area)
+    assert "already has a decision record with the reference PCC/2017/004" in str(
+        error.value.message_dict["reference"]
+    )
+    assert Decision.objects.count() == 1  # and the database is still usable
+
+
 def test_links_must_be_in_the_decisions_area(officer):
     area = PolicingAreaFactory(name="Durham")
     with pytest.raises(ValidationError) as error:
