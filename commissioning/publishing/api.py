@@ -25,6 +25,7 @@ from drf_spectacular.views import SpectacularAPIView
 from rest_framework import generics, serializers, viewsets
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
 
 from commissioning.budgets.api import (
     CostSerializer,
@@ -93,10 +94,13 @@ def filter_by_area(queryset: "QuerySet[Any]", request: Any) -> "QuerySet[Any]":
 
 
 class PublicAPIMixin(PolicyAPIMixin):
-    """Anyone may read; nobody is authenticated (so no session, no CSRF)."""
+    """Anyone may read; nobody is authenticated (so no session, no CSRF). JSON only: the
+    browsable API's HTML pages are not GOV.UK pages, are not checked for accessibility,
+    and would be readable cross-origin like the data."""
 
     permission_classes: Any = [AllowAny]
     authentication_classes: Any = []
+    renderer_classes: Any = [JSONRenderer]
     pagination_class: Any = PublicPagination
     schema: Any = PublicAutoSchema()
 

@@ -127,6 +127,15 @@ def test_cors_allows_any_origin_to_read(client: Client, published) -> None:
     assert "Access-Control-Allow-Origin" not in staff
 
 
+def test_the_api_answers_json_only(client: Client, published) -> None:
+    """No browsable API: a browser asking for HTML gets the JSON."""
+    url = reverse("public_api:framework-detail", args=[published["new"].pk])
+    response = client.get(url, HTTP_ACCEPT="text/html,application/xhtml+xml,*/*;q=0.8")
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["id"] == published["new"].pk
+    assert client.get(url, {"format": "api"}).status_code == 404
+
+
 def test_writes_are_refused_even_signed_in(client: Client, published, login, make_user) -> None:
     url = reverse("public_api:framework-list")
     detail = reverse("public_api:framework-detail", args=[published["new"].pk])
