@@ -85,6 +85,12 @@ def megabytes(size: int) -> str:
     return f"{value:.0f}" if value == int(value) else f"{value:.1f}"
 
 
+def too_big_message(max_bytes: int) -> str:
+    return _("The selected file must be smaller than %(limit)s MB") % {
+        "limit": megabytes(max_bytes)
+    }
+
+
 def _is_text(upload: IO[bytes], head: bytes) -> bool:
     """Valid UTF-8 all the way through, no NUL bytes, and not markup."""
     if head.lstrip(b"\xef\xbb\xbf \t\r\n").lower().startswith(MARKUP_STARTS):
@@ -120,11 +126,7 @@ def check_upload(upload: Any, *, max_bytes: int | None = None) -> CheckedUpload:
     if size == 0:
         raise ValidationError(_("The selected file is empty"), code="empty")
     if size > max_bytes:
-        raise ValidationError(
-            _("The selected file must be smaller than %(limit)s MB")
-            % {"limit": megabytes(max_bytes)},
-            code="too_big",
-        )
+        raise ValidationError(too_big_message(max_bytes), code="too_big")
     upload.seek(0)
     head = upload.read(SNIFF_BYTES)
     upload.seek(0)

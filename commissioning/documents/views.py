@@ -1,8 +1,9 @@
 """Document pages: each parent's Documents tab (framework, consultation, decision
 record), uploading, deleting, and the permission-checked download."""
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Model
@@ -10,7 +11,9 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from commissioning.budgets.models import Framework
 from commissioning.budgets.policies import framework_policy
@@ -29,6 +32,8 @@ from .models import Document
 from .policies import document_policy
 from .selectors import documents_of, is_public, parent_is_public
 from .services import document_create, document_delete
+from .uploads import SizeLimitedUploadHandler
+from .validation import too_big_message
 
 # Each kind of parent: its model, the policy that decides who sees it, and what to
 # fetch with it for its page header.
@@ -89,6 +94,7 @@ class ParentDocumentsView(StaffDocumentView):
         return render(request, self.template_name, context)
 
 
+@method_decorator(csrf_exempt, name="dispatch")  # checked in post(), see there
 class DocumentUploadView(ParentDocumentsView):
     template_name = "documents/upload.html"
 
@@ -103,9 +109,25 @@ class DocumentUploadView(ParentDocumentsView):
         return render(request, self.template_name, self.context(parent, form=DocumentUploadForm()))
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        # Who may upload here is settled before the body is read. Nothing has read it
+        # yet (the view is exempt from the CSRF middleware, which would parse it first):
+        # the size limit applies while the file arrives, then the CSRF check runs, as
+        # strictly as the middleware's, on that same parse.
         parent = self.get_parent()
+        limiter = SizeLimitedUploadHandler(settings.DOCUMENT_MAX_BYTES, request)
+        request.upload_handlers.insert(0, limiter)
+        handler: Any = csrf_protect(self.checked_post)
+        return cast(HttpResponse, handler(request, parent, limiter))
+
+    def checked_post(
+        self, request: HttpRequest, parent: Any, limiter: SizeLimitedUploadHandler
+    ) -> HttpResponse:
         form = DocumentUploadForm(request.POST, request.FILES)
-        if form.is_valid():
+        if "file" in limiter.skipped:
+            form.is_valid()
+            form.errors.pop("file", None)
+            form.add_error("file", too_big_message(settings.DOCUMENT_MAX_BYTES))
+        elif form.is_valid():
             try:
                 document = document_create(
                     actor=request.user,

@@ -142,6 +142,60 @@ def test_upload_errors_are_shown_against_the_file(officer_client):
     assert not Document.objects.exists()
 
 
+def test_an_oversized_upload_is_refused_as_it_arrives(officer_client, settings, monkeypatch):
+    """Skipped while it streams in (never spooled whole to disk), and reported against
+    the file with the limit; the other answers are kept."""
+    from django.core.files import uploadhandler
+
+    settings.DOCUMENT_MAX_BYTES = 1024 * 1024
+    spooled = []
+    real_chunk = uploadhandler.TemporaryFileUploadHandler.receive_data_chunk
+
+    def counting(handler, raw_data, start):
+        spooled.append(len(raw_data))
+        return real_chunk(handler, raw_data, start)
+
+    # An upload this big goes to a temporary file: count what is written there.
+    monkeypatch.setattr(uploadhandler.TemporaryFileUploadHandler, "receive_data_chunk", counting)
+    framework = FrameworkFactory()
+    big = PDF_BYTES + b"0" * (8 * 1024 * 1024)
+    response = officer_client.post(
+        reverse("documents:framework-upload", args=[framework.pk]),
+        {"title": "Big", "kind": DocumentKind.OTHER, "file": SimpleUploadedFile("big.pdf", big)},
+    )
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert form.errors["file"] == ["The selected file must be smaller than 1 MB"]
+    assert form["title"].value() == "Big"
+    assert sum(spooled) <= settings.DOCUMENT_MAX_BYTES  # the rest was never kept
+    assert not Document.objects.exists()
+
+
+def test_an_upload_without_the_csrf_token_is_refused(make_user, login, client):
+    from django.test import Client
+
+    checked = Client(enforce_csrf_checks=True)
+    checked.cookies = login(make_user(Role.COMMISSIONING_OFFICER)).cookies
+    framework = FrameworkFactory()
+    response = checked.post(
+        reverse("documents:framework-upload", args=[framework.pk]),
+        {"title": "X", "kind": DocumentKind.OTHER,
+         "file": SimpleUploadedFile("x.pdf", PDF_BYTES)},
+    )  # fmt: skip
+    assert response.status_code == 403
+    assert not Document.objects.exists()
+    # With the token it goes through.
+    page = checked.get(reverse("documents:framework-upload", args=[framework.pk]))
+    token = page.context["csrf_token"]
+    response = checked.post(
+        reverse("documents:framework-upload", args=[framework.pk]),
+        {"title": "X", "kind": DocumentKind.OTHER, "csrfmiddlewaretoken": str(token),
+         "file": SimpleUploadedFile("x.pdf", PDF_BYTES)},
+    )  # fmt: skip
+    assert response.status_code == 302
+    assert Document.objects.count() == 1
+
+
 def test_delete_a_document_with_confirmation(officer_client):
     document = DocumentFactory()
     delete_url = reverse("documents:delete", args=[document.pk])
