@@ -214,8 +214,14 @@ class DocumentDeleteView(StaffDocumentView):
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         document = self._document()
         context = self._context(document)
-        document_delete(actor=request.user, document=document)
-        messages.success(request, _("‘%(title)s’ has been deleted") % {"title": document.title})
+        try:
+            document_delete(actor=request.user, document=document)
+        except ValidationError as refusal:
+            # Its record was published between this check and the service's lock.
+            for message in refusal.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("‘%(title)s’ has been deleted") % {"title": document.title})
         return redirect(context["tab_url"])
 
 

@@ -73,6 +73,20 @@ def test_a_public_parents_documents_cannot_be_deleted(officer_client):
     assert Document.objects.filter(pk=document.pk).exists()
 
 
+def test_a_record_published_while_deleting_keeps_its_document(officer_client, monkeypatch):
+    """The view's check passed, then the framework was published before the service
+    locked the document: the service refuses, and the officer is told (not a 500)."""
+    from commissioning.documents import views
+
+    framework = FrameworkFactory(status=FrameworkStatus.PUBLISHED)
+    document = DocumentFactory(framework=framework)
+    monkeypatch.setattr(views.document_policy, "can_delete", lambda user, obj: True)
+    response = officer_client.post(reverse("documents:delete", args=[document.pk]), follow=True)
+    assert response.redirect_chain == [(reverse("documents:framework", args=[framework.pk]), 302)]
+    assert "has been published with its commissioning framework" in content(response)
+    assert Document.objects.filter(pk=document.pk).exists()
+
+
 @pytest.mark.parametrize("role", [Role.PROVIDER, Role.CSP])
 def test_provider_and_csp_users_get_404_on_staff_pages(make_user, login, role):
     client = login(make_user(role))
