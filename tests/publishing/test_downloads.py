@@ -198,5 +198,6 @@ def test_the_outcome_sheet_title_is_translated(client: Client, make_user, monkey
     consultation = data.published_outcome(place, make_user(Role.COMMISSIONING_OFFICER),
                                           title="Have your say", comment="A", response="B")  # fmt: skip
     url = reverse("publishing:outcome-download", args=["llr", consultation.slug, "xlsx"])
-    workbook = load_workbook(io.BytesIO(client.get(url).content))
-    assert workbook.active.title == "Vous avez dit - nous avons fait"
+    sheet = load_workbook(io.BytesIO(client.get(url).content)).active
+    assert sheet is not None
+    assert sheet.title == "Vous avez dit - nous avons fait"
