@@ -266,6 +266,13 @@ CORS_ALLOW_CREDENTIALS = False
 # Uploaded documents: private storage under MEDIA_ROOT (never served directly), checked
 # by content on upload.
 DOCUMENT_MAX_BYTES = env.int("DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)
+# No request may upload more than this, on any page (see commissioning/core/uploads.py).
+MAX_UPLOAD_BYTES = DOCUMENT_MAX_BYTES + 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "commissioning.core.uploads.UploadCeilingHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
