@@ -16,6 +16,7 @@ from typing import Any
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from commissioning.budgets.spreadsheets.exporting import FORMULA_STARTS
 
@@ -199,14 +200,14 @@ def analysis_table(consultation: Consultation) -> Table:
 
 
 def outcome_table(consultation: Consultation) -> Table:
-    headers = ["Number", "Theme", "Comment", "From", "Our response"]
+    headers = [_("Number"), _("Theme"), _("Comment"), _("From"), _("Our response")]
     rows: list[list[Cell]] = []
     for group in published_groups(consultation):
         for row in group.rows:
             rows.append(
                 [
                     row.number,
-                    group.theme.name if group.theme else "Other comments",
+                    group.theme.name if group.theme else _("Other comments"),
                     row.comment.published_text,
                     row.attribution,
                     row.office_response.text if row.office_response else "",
@@ -223,17 +224,21 @@ def outcome_docx(consultation: Consultation) -> bytes:
     from docx.oxml.ns import qn
 
     document = Document()
-    document.core_properties.title = f"{consultation.title}: you said, we did"
+    document.core_properties.title = _("%(title)s: you said, we did") % {
+        "title": consultation.title
+    }
     document.add_heading(consultation.title, level=0)
     document.add_paragraph(
-        "The comments received in the consultation, grouped by theme, with our response to each."
+        _("The comments received in the consultation, grouped by theme, with our response to each.")
     )
     for group in published_groups(consultation):
-        document.add_heading(group.theme.name if group.theme else "Other comments", level=1)
+        document.add_heading(group.theme.name if group.theme else _("Other comments"), level=1)
         table = document.add_table(rows=1, cols=3)
         table.style = "Table Grid"
         header = table.rows[0]
-        for cell, text in zip(header.cells, ("No.", "Comment", "Our response"), strict=True):
+        for cell, text in zip(
+            header.cells, (_("No."), _("Comment"), _("Our response")), strict=True
+        ):
             cell.text = ""
             cell.paragraphs[0].add_run(text).bold = True
         # Mark the first row as a header row (read out as such, repeated across pages).
@@ -246,7 +251,7 @@ def outcome_docx(consultation: Consultation) -> bytes:
             cells[0].text = str(row.number)
             cells[1].text = row.comment.published_text
             if row.attribution:
-                cells[1].add_paragraph(f"From: {row.attribution}")
+                cells[1].add_paragraph(_("From: %(who)s") % {"who": row.attribution})
             cells[2].text = row.office_response.text if row.office_response else ""
     out = io.BytesIO()
     document.save(out)
