@@ -12,6 +12,7 @@ class DecisionsConfig(AppConfig):
         # signed records with the framework.
         from commissioning.budgets import services as budgets
 
+        from . import dashboard  # noqa: F401 - registers the dashboard panel
         from .services import framework_publish_requirement, publish_framework_decisions
 
         if framework_publish_requirement not in budgets.PUBLISH_REQUIREMENTS:

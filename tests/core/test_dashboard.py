@@ -17,8 +17,9 @@ def test_staff_see_frameworks_in_progress(make_user, login, django_assert_num_qu
             ServiceLineFactory(category=CategoryFactory(framework=framework))
     FrameworkFactory(title="Old one", status=FrameworkStatus.PUBLISHED)
     client = login(make_user(Role.PANEL_MEMBER))
-    # Session, user and device (3), the frameworks panel (1), the consultations panel (1).
-    with django_assert_num_queries(5):
+    # Session, user and device (3), then one query for each panel: frameworks,
+    # consultations, decision records.
+    with django_assert_num_queries(6):
         response = client.get(reverse("core:dashboard"))
     html = response.content.decode()
     assert "Frameworks in progress" in html
@@ -56,8 +57,9 @@ def test_staff_see_consultations_in_progress(make_user, login, django_assert_num
         )
     ConsultationFactory(title="Done", outcome_published_at=now)
     client = login(make_user(Role.ASSESSOR))
-    # Session, user and device (3), the frameworks panel (1), the consultations panel (1).
-    with django_assert_num_queries(5):
+    # Session, user and device (3), then one query for each panel: frameworks,
+    # consultations, decision records.
+    with django_assert_num_queries(6):
         html = client.get(reverse("core:dashboard")).content.decode()
     assert "Consultations in progress" in html
     assert "Consultation 4" in html
