@@ -17,8 +17,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(db):
-    call_command("load_demo", verbosity=0, stdout=None)
+def demo(demo_loaded, db):
+    """The demo, loaded once for this module (see tests/conftest.py)."""
 
 
 def test_llr_plan_2017_21_has_its_five_priorities_and_crime_prevention(demo):

@@ -2,7 +2,6 @@ import re
 from pathlib import Path
 
 import pytest
-from axes.models import AccessAttempt
 from django.conf import settings
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -11,7 +10,6 @@ from commissioning.areas import selectors
 from commissioning.areas.models import PolicingArea, SubArea, SubAreaGroup
 from commissioning.core.roles import STAFF_ROLES, Role
 from commissioning.demo import data
-from commissioning.demo.loader import load_demo
 from commissioning.organisations.models import Organisation
 
 pytestmark = pytest.mark.django_db
@@ -19,37 +17,7 @@ pytestmark = pytest.mark.django_db
 SEEDS = Path(settings.BASE_DIR).parent / "shared" / "seeds"
 
 
-def _snapshot():
-    """Row counts of everything the loader touches, history included."""
-    return {
-        "areas": PolicingArea.objects.count(),
-        "sub_areas": SubArea.objects.count(),
-        "groups": SubAreaGroup.objects.count(),
-        "members": SubAreaGroup.members.through.objects.count(),
-        "organisations": Organisation.objects.count(),
-        "users": User.objects.count(),
-        "devices": TOTPDevice.objects.count(),
-        "area_history": PolicingArea.history.count(),
-        "sub_area_history": SubArea.history.count(),
-        "group_history": SubAreaGroup.history.count(),
-        "organisation_history": Organisation.history.count(),
-        "user_history": User.history.count(),
-    }
-
-
-def test_loading_twice_changes_and_duplicates_nothing():
-    first = load_demo()
-    after_first = _snapshot()
-    second = load_demo()
-    assert _snapshot() == after_first
-    assert first.changed_anything
-    assert not second.changed_anything
-    assert all(set(counter) == {"unchanged"} for counter in second.counts.values())
-    assert after_first["users"] == len(Role)
-
-
-def test_llr_has_its_ten_sub_areas_with_populations():
-    load_demo()
+def test_llr_has_its_ten_sub_areas_with_populations(demo_loaded):
     llr = PolicingArea.objects.get(slug="llr")
     assert llr.name == "Leicester, Leicestershire and Rutland"
     assert llr.short_name == "LLR"
@@ -81,8 +49,7 @@ def test_llr_has_its_ten_sub_areas_with_populations():
     assert sum(d.population for d in districts) == county.population
 
 
-def test_csp_areas_are_the_city_rutland_and_each_district():
-    load_demo()
+def test_csp_areas_are_the_city_rutland_and_each_district(demo_loaded):
     csp_names = set(
         SubArea.objects.filter(area__slug="llr", is_csp_area=True).values_list("name", flat=True)
     )
@@ -98,8 +65,7 @@ def test_csp_areas_are_the_city_rutland_and_each_district():
     assert sum(row.fraction for row in shares.rows) == 1
 
 
-def test_groups_and_their_members():
-    load_demo()
+def test_groups_and_their_members(demo_loaded):
     groups = {g.name: g for g in SubAreaGroup.objects.filter(area__slug="llr")}
     assert set(groups) == {"Leicestershire and Rutland", "Districts and boroughs"}
     assert {m.name for m in groups["Leicestershire and Rutland"].members.all()} == {
@@ -111,16 +77,14 @@ def test_groups_and_their_members():
     assert members.count() == 7
 
 
-def test_other_areas_are_records_only():
-    load_demo()
+def test_other_areas_are_records_only(demo_loaded):
     assert PolicingArea.objects.get(slug="lancashire").name == "Lancashire"
     durham = PolicingArea.objects.get(slug="durham")
     assert durham.force_name == "Durham Constabulary"
     assert not SubArea.objects.filter(area__slug__in=["lancashire", "durham"]).exists()
 
 
-def test_every_role_has_a_user_with_the_demo_password():
-    load_demo()
+def test_every_role_has_a_user_with_the_demo_password(demo_loaded):
     for role in Role:
         user = User.objects.get(role=role, email__endswith="@demo.example")
         assert user.is_active
@@ -129,8 +93,7 @@ def test_every_role_has_a_user_with_the_demo_password():
     assert User.objects.get(email="csp@demo.example").csp_area.name == "Charnwood Borough"
 
 
-def test_staff_have_a_confirmed_device_with_the_demo_secret_and_others_none():
-    load_demo()
+def test_staff_have_a_confirmed_device_with_the_demo_secret_and_others_none(demo_loaded):
     for user in User.objects.filter(email__endswith="@demo.example"):
         devices = list(TOTPDevice.objects.filter(user=user, confirmed=True))
         if user.role in STAFF_ROLES:
@@ -143,36 +106,6 @@ def test_demo_secret_is_the_documented_one():
     assert data.DEMO_TOTP_KEY_BASE32 == "OBRWGLLEMVWW6LLUN52HALLTMVRXEZLU"
     assert len(bytes.fromhex(data.DEMO_TOTP_KEY_HEX)) == 20
     assert len(data.DEMO_PASSWORD) >= 12
-
-
-def test_rerun_resets_a_changed_password_and_reactivates_without_duplicates():
-    load_demo()
-    user = User.objects.get(email="officer@demo.example")
-    user.set_password("someone changed it")
-    user.is_active = False
-    user.save()
-    summary = load_demo()
-    user.refresh_from_db()
-    assert user.check_password(data.DEMO_PASSWORD)
-    assert user.is_active
-    assert summary.passwords_reset == ["officer@demo.example"]
-    assert summary.counts["users"]["updated"] == 1
-    assert User.objects.filter(email="officer@demo.example").count() == 1
-
-
-def test_rerun_restores_changed_demo_data():
-    load_demo()
-    charnwood = SubArea.objects.get(name="Charnwood Borough")
-    charnwood.population = 1
-    charnwood.save()
-    group = SubAreaGroup.objects.get(name="Leicestershire and Rutland")
-    group.members.remove(SubArea.objects.get(name="Rutland"))
-    summary = load_demo()
-    charnwood.refresh_from_db()
-    assert charnwood.population == 179_600
-    assert group.members.count() == 2
-    assert summary.counts["sub-areas"]["updated"] == 1
-    assert summary.counts["group memberships"]["updated"] == 1
 
 
 @pytest.mark.parametrize(
@@ -213,23 +146,20 @@ def test_rerun_restores_changed_demo_data():
         ),
     ],
 )
-def test_organisations_from_the_seeds_have_the_right_type(name, kind):
-    load_demo()
+def test_organisations_from_the_seeds_have_the_right_type(name, kind, demo_loaded):
     organisation = Organisation.objects.get(name=name)
     assert organisation.kind == kind
     assert organisation.notes.startswith(data.DEMO_NOTE)
 
 
-def test_every_district_and_borough_has_its_council():
-    load_demo()
+def test_every_district_and_borough_has_its_council(demo_loaded):
     for name, _ in data.DISTRICTS:
         assert Organisation.objects.get(name=f"{name} Council").kind == (
             Organisation.Kind.LOCAL_AUTHORITY
         )
 
 
-def test_only_known_charity_numbers_are_filled_in():
-    load_demo()
+def test_only_known_charity_numbers_are_filled_in(demo_loaded):
     numbered = dict(
         Organisation.objects.exclude(charity_number="").values_list("name", "charity_number")
     )
@@ -242,12 +172,11 @@ def test_only_known_charity_numbers_are_filled_in():
     assert not Organisation.objects.exclude(company_number="").exists()
 
 
-def test_every_delivery_organisation_in_the_llr_budget_is_loaded():
+def test_every_delivery_organisation_in_the_llr_budget_is_loaded(demo_loaded):
     """Read Appendix A of seed 002: each named delivery organisation must be in the demo."""
     seed = next(iter(SEEDS.glob("002_*.txt")), None)
     if seed is None:
         pytest.skip(f"The seed documents are not at {SEEDS} (../shared is absent).")
-    load_demo()
     names = set(Organisation.objects.values_list("name", flat=True))
     # The header, lines with no provider yet ("Various – To be confirmed via strategic
     # commissioning review" is cut to "via strategic") and the councils collectively.
@@ -272,21 +201,3 @@ def test_every_delivery_organisation_in_the_llr_budget_is_loaded():
         assert data.SEED_NAMES.get(delivery, delivery) in names, delivery
     # The table's text is garbled in places; enough rows must still have been read.
     assert {"Catch 22", "Force", "Turning Point", "Leicester Partnership Trust"} <= found
-
-
-def test_rerun_clears_a_demo_account_lock_out():
-    load_demo()
-    for email in ["panel@demo.example", "someone@example.org"]:
-        AccessAttempt.objects.create(
-            username=email,
-            ip_address="127.0.0.1",
-            user_agent="test",
-            http_accept="*/*",
-            path_info="/accounts/login/",
-            get_data="",
-            post_data="",
-            failures_since_start=5,
-        )
-    load_demo()
-    # Only the demo account's lock-out is lifted.
-    assert list(AccessAttempt.objects.values_list("username", flat=True)) == ["someone@example.org"]
