@@ -1,7 +1,10 @@
 """Reading documents, and the one rule for which documents are public."""
 
+from typing import Any
+
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from commissioning.budgets.models import PUBLIC_FRAMEWORK_STATUSES, Framework
 from commissioning.consultations.models import Consultation
@@ -45,3 +48,21 @@ def documents_of(**parent: object) -> "models.QuerySet[Document]":
     """A parent's documents for its Documents tab (``framework=``, ``consultation=`` or
     ``decision=``), with who uploaded them."""
     return Document.objects.filter(**parent).select_related("uploaded_by")
+
+
+HISTORY_SHOWN = 50
+# What each kind of historical row means, in the words of the Documents tab.
+HISTORY_ACTIONS = {"+": _("Uploaded"), "~": _("Changed"), "-": _("Deleted")}
+
+
+def document_history(**parent: object) -> list[Any]:
+    """The latest uploads, changes and deletions of one parent's documents, newest first:
+    the audit trail of a record's documents, including those since deleted."""
+    rows = list(
+        Document.history.filter(**{f"{key}_id": value.pk for key, value in parent.items()})  # type: ignore[attr-defined]
+        .select_related("history_user")
+        .order_by("-history_date", "-history_id")[:HISTORY_SHOWN]
+    )
+    for row in rows:
+        row.action = HISTORY_ACTIONS.get(row.history_type, row.history_type)
+    return rows

@@ -30,7 +30,7 @@ from commissioning.decisions.views import decision_tabs
 from .forms import DocumentUploadForm
 from .models import Document
 from .policies import document_policy
-from .selectors import documents_of, is_public, parent_is_public
+from .selectors import document_history, documents_of, is_public, parent_is_public
 from .services import document_create, document_delete
 from .uploads import SizeLimitedUploadHandler
 from .validation import too_big_message
@@ -88,7 +88,8 @@ class ParentDocumentsView(StaffDocumentView):
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         parent = self.get_parent()
         documents = list(documents_of(**{self.parent_kind: parent}))
-        context = self.context(parent, documents=documents)
+        history = document_history(**{self.parent_kind: parent})
+        context = self.context(parent, documents=documents, document_history=history)
         # The documents share their parent's visibility: one answer for the whole tab.
         context["can_delete"] = document_policy.can_create(request.user) and not context["public"]
         return render(request, self.template_name, context)

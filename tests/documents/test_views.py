@@ -33,8 +33,9 @@ def test_framework_documents_tab_query_count(officer_client, django_assert_num_q
     for number in range(6):
         DocumentFactory(framework=framework, title=f"Appendix {number}")
     tab = reverse("documents:framework", args=[framework.pk])
-    # Session, user, device; the framework; its documents with their uploaders.
-    with django_assert_num_queries(5):
+    # Session, user, device; the framework; its documents with their uploaders; their
+    # history with who made each change.
+    with django_assert_num_queries(6):
         response = officer_client.get(tab)
     page = content(response)
     assert "Appendix 5" in page
@@ -48,15 +49,39 @@ def test_consultation_and_decision_tabs(officer_client, django_assert_num_querie
     DocumentFactory(framework=None, consultation=consultation, title="Consultation document")
     decision = DecisionFactory()
     DocumentFactory(framework=None, decision=decision, title="Signed record")
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         page = content(
             officer_client.get(reverse("documents:consultation", args=[consultation.pk]))
         )
     assert "Consultation document" in page
     assert 'aria-current="page">Documents' in page
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         page = content(officer_client.get(reverse("documents:decision", args=[decision.pk])))
     assert "Signed record" in page
+
+
+def test_the_tab_shows_who_uploaded_and_deleted_each_document(
+    make_user, login, django_assert_num_queries
+):
+    from commissioning.documents.services import document_delete
+
+    officer = make_user(Role.COMMISSIONING_OFFICER, full_name="Olive Officer")
+    client = login(officer)
+    framework = FrameworkFactory()
+    kept = DocumentFactory(framework=framework, title="Kept appendix")
+    gone = DocumentFactory(framework=framework, title="Withdrawn appendix")
+    document_delete(actor=officer, document=gone)
+    other = DocumentFactory(title="Another framework's appendix")
+    assert other.framework != framework
+    with django_assert_num_queries(6):  # as many entries as there are, the same queries
+        page = content(client.get(reverse("documents:framework", args=[framework.pk])))
+    history = page.split("History of these documents")[1]
+    assert "Kept appendix" in history
+    assert "Deleted" in history
+    assert "Withdrawn appendix" in history
+    assert str(officer) in history
+    assert "Another framework" not in history
+    assert kept.title in page.split("History of these documents")[0]
 
 
 def test_a_public_parents_documents_cannot_be_deleted(officer_client):
