@@ -119,7 +119,9 @@ def test_officer_signs_a_decision_with_its_eia_and_publishes_the_framework(
     page.locator("#id_file").set_input_files(str(eia))
     _submit(page, "Upload")
     assert page.url.endswith(f"/documents/decision/{decision.pk}/")
-    assert "EIA_2017-18.pdf" in page.locator("main table").inner_text()
+    assert "EIA_2017-18.pdf" in page.get_by_role("table", name="Documents").inner_text()
+    history = page.get_by_role("table", name="Uploads, changes and deletions, newest first")
+    assert "Uploaded" in history.inner_text()
     document = decision.documents.get()
     assert document.content_type == "application/pdf"
 
