@@ -6,19 +6,18 @@ Columns are stable: they follow the survey's question and option order, never th
 answers received, so two downloads of the same survey line up column for column.
 """
 
-import csv
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from commissioning.budgets.spreadsheets.exporting import FORMULA_STARTS
+from commissioning.core.spreadsheets import CONTENT_TYPES as SPREADSHEET_TYPES
+from commissioning.core.spreadsheets import write_csv, write_xlsx
 
 from .models import (
     Answer,
@@ -34,8 +33,7 @@ Cell = str | int | datetime | None
 Table = tuple[list[str], list[list[Cell]]]
 
 CONTENT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    **SPREADSHEET_TYPES,
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
 # A question's heading in a column name is cut short: the full text is in the survey.
@@ -261,55 +259,15 @@ def outcome_docx(consultation: Consultation) -> bytes:
 # --- Writing tables --------------------------------------------------------------------
 
 
-def _csv_cell(value: Cell) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
-    text = str(value)
-    # Text starting like a formula gets an apostrophe, so opening the file never runs it.
-    return f"'{text}" if isinstance(value, str) and text.startswith(FORMULA_STARTS) else text
-
-
 def to_csv(table: Table) -> bytes:
-    """UTF-8 with a byte-order mark, so that Excel reads accents and "£" correctly."""
     headers, rows = table
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([_csv_cell(h) for h in headers])
-    for row in rows:
-        writer.writerow([_csv_cell(value) for value in row])
-    return out.getvalue().encode("utf-8-sig")
+    return write_csv(headers, rows)
 
 
-def to_xlsx(table: Table, sheet_title: str, widths: Sequence[int] = ()) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
-
+def to_xlsx(table: Table, title: str, widths: Sequence[int] = ()) -> bytes:
     headers, rows = table
-    workbook = Workbook()
-    sheet: Any = workbook.active
-    sheet.title = sheet_title[:31]
-    sheet.append(headers)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.data_type = "s"
-    for row in rows:
-        sheet.append(row)
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"  # never a formula, whatever the text starts with
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-            elif isinstance(cell.value, datetime):
-                cell.number_format = "dd/mm/yyyy hh:mm"
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.freeze_panes = "A2"
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    return write_xlsx(headers, rows, title=title, widths=widths)
 
 
-def render_table(table: Table, fmt: str, sheet_title: str, widths: Sequence[int] = ()) -> bytes:
-    return to_xlsx(table, sheet_title, widths) if fmt == "xlsx" else to_csv(table)
+def render_table(table: Table, fmt: str, title: str, widths: Sequence[int] = ()) -> bytes:
+    return to_xlsx(table, title, widths) if fmt == "xlsx" else to_csv(table)

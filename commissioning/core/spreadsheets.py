@@ -1,4 +1,5 @@
-"""Reading uploaded CSV and XLSX files into rows of cells, for every importer.
+"""Reading uploaded CSV and XLSX files into rows of cells, for every importer; and
+writing tables as CSV and XLSX, for every download.
 
 CSV may be UTF-8 (with or without a byte-order mark) or Windows-1252, as Excel saves it,
 with commas, semicolons or tabs; XLSX is read from its first sheet, values not formulas.
@@ -7,7 +8,10 @@ with commas, semicolons or tabs; XLSX is read from its first sheet, values not f
 import csv
 import io
 import itertools
+import re
 import zipfile
+from collections.abc import Collection, Iterable, Sequence
+from datetime import datetime
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -113,3 +117,79 @@ def _xlsx_rows(data: bytes) -> list[list[Any]]:
         return rows
     finally:
         workbook.close()
+
+
+# --- Writing tables (every CSV and XLSX download of a table) -----------------------------
+
+# A cell starting with one of these is a formula to Excel: text that does is written with
+# a leading apostrophe (CSV) or as an explicit string (XLSX), so that opening a download
+# can never run a formula someone typed into a name or a comment (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def csv_cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    text = str(value)
+    return f"'{text}" if isinstance(value, str) and text.startswith(FORMULA_STARTS) else text
+
+
+def sheet_title(title: str) -> str:
+    """Excel forbids some characters in a sheet's name and allows at most 31 (a translated
+    title may have either)."""
+    return re.sub(r"[\[\]:*?/\\]", "-", str(title))[:31]
+
+
+def write_csv(headers: Sequence[object], rows: Iterable[Sequence[object]]) -> bytes:
+    """UTF-8 with a byte-order mark, so that Excel reads accents and "£" correctly."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([csv_cell(heading) for heading in headers])
+    for row in rows:
+        writer.writerow([csv_cell(value) for value in row])
+    return out.getvalue().encode("utf-8-sig")
+
+
+def write_xlsx(
+    headers: Sequence[object],
+    rows: Iterable[Sequence[object]],
+    *,
+    title: str,
+    widths: Sequence[int] = (),
+    money_columns: Collection[int] = (),
+) -> bytes:
+    """One sheet: a bold heading row, frozen; text always text (never a formula); dates
+    and times as such; ``money_columns`` (0-based) to the penny."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook()
+    sheet: Any = workbook.active
+    sheet.title = sheet_title(title)
+    sheet.append(list(headers))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.data_type = "s"
+    for row in rows:
+        sheet.append(list(row))
+        for index, cell in enumerate(sheet[sheet.max_row]):
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # never a formula, whatever the text starts with
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+            elif isinstance(cell.value, datetime):
+                cell.number_format = "dd/mm/yyyy hh:mm"
+            elif index in money_columns and cell.value is not None:
+                cell.number_format = "#,##0.00"
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()

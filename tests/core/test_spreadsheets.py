@@ -1,9 +1,10 @@
 import datetime
 import io
 import zipfile
+from decimal import Decimal
 
 import pytest
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from commissioning.core import spreadsheets
 from commissioning.core.spreadsheets import SpreadsheetError, cell_text, read_rows
@@ -74,3 +75,19 @@ def test_more_rows_than_the_cap_are_refused(monkeypatch, name):
         read_rows(data, name)
     monkeypatch.setattr(spreadsheets, "MAX_ROWS", 4)
     assert len(read_rows(data, name)) == 4
+
+
+def test_written_tables_never_hold_formulas_and_read_back():
+    headers = ["Name", "Amount", "When"]
+    when = datetime.datetime(2017, 2, 10, 23, 59)  # noqa: DTZ001 - spreadsheets hold UK time, naive
+    rows = [["=SUM(A1)", Decimal("8683.75"), when]]
+    csv_bytes = spreadsheets.write_csv(headers, rows)
+    assert csv_bytes.decode("utf-8-sig").splitlines()[1] == "'=SUM(A1),8683.75,2017-02-10 23:59"
+    xlsx = spreadsheets.write_xlsx(headers, rows, title="You said: we did [1]", money_columns={1})
+    sheet = load_workbook(io.BytesIO(xlsx)).active
+    assert sheet is not None
+    assert sheet.title == "You said- we did -1-"
+    assert sheet["A2"].data_type == "s"
+    assert sheet["B2"].number_format == "#,##0.00"
+    assert read_rows(csv_bytes, "t.csv")[1][0] == "'=SUM(A1)"
+    assert cell_text(read_rows(xlsx, "t.xlsx")[1][0]) == "=SUM(A1)"

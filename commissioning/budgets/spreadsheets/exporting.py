@@ -5,16 +5,12 @@ import csv
 import io
 from decimal import Decimal
 
+from commissioning.core.spreadsheets import FORMULA_STARTS
 from commissioning.core.years import FinancialYear
 
 from ..models import Framework, ServiceLine
 from ..selectors import service_lines
 from .values import format_mechanism, format_reach
-
-# A cell starting with one of these is a formula to Excel: text that does is exported with
-# a leading apostrophe (CSV) or as an explicit string (XLSX), so that opening an export can
-# never run a formula someone typed into a service name (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _csv_safe(value: str) -> str:

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from commissioning.consultations.exports import filename, outcome_table, render_table
 
-from ..downloads import CONTENT_TYPES, sheet_title
+from ..downloads import CONTENT_TYPES
 from ..policies import public_outcomes
 from ..selectors import ANONYMOUS
 from .base import PublicPage
@@ -20,7 +20,7 @@ class OutcomeDownloadView(PublicPage):
         content = render_table(
             outcome_table(consultation),
             fmt,
-            sheet_title(_("You said, we did")),
+            _("You said, we did"),
             widths=(8, 24, 60, 24, 60),
         )
         response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
