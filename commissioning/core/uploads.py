@@ -1,26 +1,51 @@
-"""A ceiling on every upload, whatever the page.
+"""Refusing oversized uploads while they arrive, not after they are stored.
 
-Django writes an uploaded file to a temporary file as it arrives and only then lets a
-form look at it, so without a ceiling anyone (the CSRF check itself reads the body) could
-make the server spool gigabytes to disk. This handler runs before Django's own and stops
-reading a multipart body as soon as the request or any one file in it is larger than
-``MAX_UPLOAD_BYTES``; the form then sees no file and says so. Pages with a smaller limit
-(spreadsheet imports, documents) check their own limit as well. A reverse proxy should set
-the same ceiling (docs/deployment.md).
+Django spools an upload to a temporary file whatever its size and only then lets a form
+look at it, so a size check in a form alone would let a 5 GB upload fill the disk first
+(and the CSRF check reads the body of any POST, on any page). Two handlers run before
+Django's own:
+
+- :class:`SizeLimitedUploadHandler` skips one file (discarding the rest of its bytes) as
+  soon as it passes a page's limit and notes its field, so the page can say so on the
+  file question. Pages with a limit insert one (documents).
+- :class:`UploadCeilingHandler`, installed for every request (``FILE_UPLOAD_HANDLERS``),
+  stops reading a multipart body larger than ``MAX_UPLOAD_BYTES`` at all; the form then
+  sees no file and says so. A reverse proxy should set the same ceiling
+  (docs/deployment.md).
 """
 
 from typing import Any
 
 from django.conf import settings
-from django.core.files.uploadhandler import FileUploadHandler, StopUpload
+from django.core.files.uploadhandler import FileUploadHandler, SkipFile, StopUpload
 
 
-class UploadCeilingHandler(FileUploadHandler):
-    def __init__(self, request: Any = None) -> None:
+class SizeLimitedUploadHandler(FileUploadHandler):
+    def __init__(self, max_bytes: int, request: Any = None) -> None:
         super().__init__(request)
-        self.limit = int(settings.MAX_UPLOAD_BYTES)
-        self.too_big = False
+        self.max_bytes = max_bytes
         self.received = 0
+        self.skipped: set[str] = set()  # field names of the files that were too big
+
+    def new_file(self, field_name: str, *args: Any, **kwargs: Any) -> None:
+        super().new_file(field_name, *args, **kwargs)
+        self.received = 0
+
+    def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes:
+        self.received += len(raw_data)
+        if self.received > self.max_bytes:
+            self.skipped.add(self.field_name)
+            raise SkipFile
+        return raw_data  # on to Django's handlers, which keep it
+
+    def file_complete(self, file_size: int) -> None:
+        return None  # Django's handlers make the file
+
+
+class UploadCeilingHandler(SizeLimitedUploadHandler):
+    def __init__(self, request: Any = None) -> None:
+        super().__init__(int(settings.MAX_UPLOAD_BYTES), request)
+        self.too_big = False
 
     def handle_raw_input(
         self,
@@ -30,17 +55,9 @@ class UploadCeilingHandler(FileUploadHandler):
         boundary: Any,
         encoding: str | None = None,
     ) -> None:
-        self.too_big = content_length > self.limit
-
-    def new_file(self, *args: Any, **kwargs: Any) -> None:
-        super().new_file(*args, **kwargs)
-        self.received = 0
+        self.too_big = content_length > self.max_bytes
 
     def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes:
-        self.received += len(raw_data)
-        if self.too_big or self.received > self.limit:
+        if self.too_big:
             raise StopUpload(connection_reset=True)
-        return raw_data  # on to Django's handlers, which keep it
-
-    def file_complete(self, file_size: int) -> None:
-        return None  # Django's handlers make the file
+        return super().receive_data_chunk(raw_data, start)

@@ -22,6 +22,7 @@ from commissioning.consultations.models import Consultation
 from commissioning.consultations.policies import consultation_policy
 from commissioning.core.permissions import Policy
 from commissioning.core.roles import is_staff_role
+from commissioning.core.uploads import SizeLimitedUploadHandler
 from commissioning.core.views import PolicyView
 from commissioning.decisions.models import Decision
 from commissioning.decisions.policies import decision_policy
@@ -32,7 +33,6 @@ from .models import Document
 from .policies import document_policy
 from .selectors import document_history, documents_of, is_public, parent_is_public
 from .services import document_create, document_delete
-from .uploads import SizeLimitedUploadHandler
 from .validation import too_big_message
 
 # Each kind of parent: its model, the policy that decides who sees it, and what to

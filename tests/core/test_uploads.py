@@ -29,4 +29,4 @@ def test_a_request_past_the_ceiling_is_not_read(rf, settings):
 def test_the_handler_is_installed_first(settings):
     assert settings.FILE_UPLOAD_HANDLERS[0] == "commissioning.core.uploads.UploadCeilingHandler"
     handler = UploadCeilingHandler(HttpRequest())
-    assert handler.limit == settings.MAX_UPLOAD_BYTES
+    assert handler.max_bytes == settings.MAX_UPLOAD_BYTES
